@@ -1,0 +1,161 @@
+import ParleyCore
+
+/// Everything read from the content folder.
+public struct Content: Sendable {
+    public var site: SiteConfig
+    public var registry: Registry
+    public var articles: [SourceArticle]
+    public var diagnostics: [Diagnostic]
+
+    public init(site: SiteConfig, registry: Registry, articles: [SourceArticle], diagnostics: [Diagnostic]) {
+        self.site = site
+        self.registry = registry
+        self.articles = articles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads a content folder:
+///
+///     content/
+///       site.yml            title, description, base_url, language
+///       people.yml          the people registry
+///       events.yml          the events registry
+///       places.yml          optional: places and their spellings
+///       organizations.yml   optional: organizations and their spellings
+///       articles/           *.txt as delivered, *.md with YAML front matter
+///
+/// Nothing is lost: a file that cannot be read becomes an error diagnostic naming it.
+public struct ContentLoader: Sendable {
+    public let fileSystem: any FileSystem
+    public let root: String
+
+    public init(root: String, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.root = root
+        self.fileSystem = fileSystem
+    }
+
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
+
+    public func load() -> Content {
+        var diagnostics: [Diagnostic] = []
+        var site = SiteConfig()
+        if let text = readText("site.yml", into: &diagnostics) {
+            do {
+                let (config, warnings) = try RegistryParser.site(text, file: "site.yml")
+                site = config
+                diagnostics += warnings
+            } catch {
+                diagnostics.append(Diagnostic(.error, step: "ingest", file: "site.yml", line: error.line, error.message))
+            }
+        }
+        var registry = Registry()
+        registry.people = parseRegistry("people.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.people(text, file: file) }
+        registry.events = parseRegistry("events.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.events(text, file: file) }
+        registry.places = parseRegistry("places.yml", into: &diagnostics) { text, file throws(YAMLError) in
+            try RegistryParser.namedEntities(text, file: file, listKey: "places")
+        }
+        registry.organizations = parseRegistry("organizations.yml", into: &diagnostics) { text, file throws(YAMLError) in
+            try RegistryParser.namedEntities(text, file: file, listKey: "organizations")
+        }
+        diagnostics += RegistryValidator.validate(registry)
+        let articles = loadArticles(into: &diagnostics)
+        return Content(site: site, registry: registry, articles: articles, diagnostics: diagnostics)
+    }
+
+    /// Reads one article file (path relative to the content folder).
+    public func loadArticle(_ relativePath: String) -> (SourceArticle?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let text = readText(relativePath, into: &diagnostics) else { return (nil, diagnostics) }
+        let ext = relativePath.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if ext == "txt" {
+            return (SourceArticle(path: relativePath, format: .text, body: text), diagnostics)
+        }
+        do {
+            let parsed = try FrontMatterParser.parse(text, file: relativePath)
+            diagnostics += parsed.diagnostics
+            let article = SourceArticle(path: relativePath, format: .markdown, body: parsed.body,
+                                        bodyStartLine: parsed.bodyStartLine, frontMatter: parsed.frontMatter)
+            return (article, diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath, line: error.line,
+                                          "front matter: \(error.message); the article is left out"))
+            return (nil, diagnostics)
+        }
+    }
+
+    private func loadArticles(into diagnostics: inout [Diagnostic]) -> [SourceArticle] {
+        let folder = joinPath(root, "articles")
+        guard fileSystem.isDirectory(folder) else {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: "articles/",
+                                          "no articles folder at \(folder): put the articles in content/articles/"))
+            return []
+        }
+        let names: [String]
+        do {
+            names = try fileSystem.listFiles(in: folder)
+        } catch {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: "articles/", "cannot list the articles folder: \(error)"))
+            return []
+        }
+        var articles: [SourceArticle] = []
+        for name in names {
+            let path = "articles/" + name
+            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard name.contains("."), Self.articleExtensions.contains(ext) else {
+                diagnostics.append(Diagnostic(.warning, step: "ingest", file: path,
+                                              "not an article (articles end in .txt, .md or .markdown); ignored"))
+                continue
+            }
+            let (article, found) = loadArticle(path)
+            diagnostics += found
+            if let article {
+                if article.body.allSatisfy(\.isWhitespace) {
+                    diagnostics.append(Diagnostic(.error, step: "ingest", file: path, "the article is empty; it is left out"))
+                } else {
+                    articles.append(article)
+                }
+            }
+        }
+        return articles
+    }
+
+    private func readText(_ relativePath: String, into diagnostics: inout [Diagnostic]) -> String? {
+        let path = joinPath(root, relativePath)
+        guard fileSystem.isFile(path) else {
+            if !relativePath.hasPrefix("articles/") { return nil } // registries are optional
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath, "cannot read: not a regular file"))
+            return nil
+        }
+        do {
+            let bytes = try fileSystem.readFile(path)
+            let decoded = try TextDecoder.decode(bytes, file: relativePath)
+            diagnostics += decoded.diagnostics
+            return decoded.text
+        } catch let error as TextDecoder.Failure {
+            switch error {
+            case .binary(let offset):
+                diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath,
+                                              "binary file (NUL byte at offset \(offset)), not text; it is left out"))
+            }
+        } catch {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath, "cannot read: \(error)"))
+        }
+        return nil
+    }
+
+    private func parseRegistry<Entry>(
+        _ file: String, into diagnostics: inout [Diagnostic],
+        parse: (String, String) throws(YAMLError) -> RegistryParser.Parsed<Entry>
+    ) -> [Entry] {
+        guard let text = readText(file, into: &diagnostics) else { return [] }
+        do {
+            let parsed = try parse(text, file)
+            diagnostics += parsed.diagnostics
+            return parsed.entries
+        } catch {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: file, line: error.line, error.message))
+            return []
+        }
+    }
+}
