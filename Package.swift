@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE): swaps a finished site into place atomically.
+        .target(name: "CAtomicSwap"),
         // Shared value types: Article, Person, Event, Mention, Diagnostic. No I/O.
         .target(name: "ParleyCore"),
         // Reading content: article files, front matter, registries, site config.
@@ -39,7 +41,7 @@ let package = Package(
         ]),
         // The central library of pages, indexes, link check and the writer.
         .target(name: "Site", dependencies: [
-            "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render",
+            "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "CAtomicSwap",
         ]),
         .executableTarget(name: "parley", dependencies: [
             "Site", "ParleyCore", "Ingest", "Normalize", "Entities",

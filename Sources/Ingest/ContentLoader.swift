@@ -38,17 +38,28 @@ public struct ContentLoader: Sendable {
     public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
 
     public func load() -> Content {
+        let (site, siteDiagnostics) = loadSite()
+        let (registry, registryDiagnostics) = loadRegistry()
+        var diagnostics = siteDiagnostics + registryDiagnostics
+        let articles = loadArticles(into: &diagnostics)
+        return Content(site: site, registry: registry, articles: articles, diagnostics: diagnostics)
+    }
+
+    /// `site.yml`, or the defaults when there is none.
+    public func loadSite() -> (SiteConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var site = SiteConfig()
-        if let text = readText("site.yml", into: &diagnostics) {
-            do {
-                let (config, warnings) = try RegistryParser.site(text, file: "site.yml")
-                site = config
-                diagnostics += warnings
-            } catch {
-                diagnostics.append(Diagnostic(.error, step: "ingest", file: "site.yml", line: error.line, error.message))
-            }
+        guard let text = readText("site.yml", into: &diagnostics) else { return (SiteConfig(), diagnostics) }
+        do {
+            let (config, warnings) = try RegistryParser.site(text, file: "site.yml")
+            return (config, diagnostics + warnings)
+        } catch {
+            return (SiteConfig(), diagnostics + [Diagnostic(.error, step: "ingest", file: "site.yml", line: error.line, error.message)])
         }
+    }
+
+    /// The registries; missing files are empty registries.
+    public func loadRegistry() -> (registry: Registry, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var registry = Registry()
         registry.people = parseRegistry("people.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.people(text, file: file) }
         registry.events = parseRegistry("events.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.events(text, file: file) }
@@ -59,8 +70,7 @@ public struct ContentLoader: Sendable {
             try RegistryParser.namedEntities(text, file: file, listKey: "organizations")
         }
         diagnostics += RegistryValidator.validate(registry)
-        let articles = loadArticles(into: &diagnostics)
-        return Content(site: site, registry: registry, articles: articles, diagnostics: diagnostics)
+        return (registry, diagnostics)
     }
 
     /// Reads one article file (path relative to the content folder).

@@ -3,7 +3,8 @@ public enum Slug {
     /// `Mevlüt Çavuşoğlu` → `mevlut-cavusoglu`, `Russia–Ukraine talks` → `russia-ukraine-talks`,
     /// `Putin’s` → `putins`. Never empty, never contains `/` or `.`: `fallback` is used when
     /// nothing is left.
-    public static func make(_ text: String, fallback: String = "untitled", maxLength: Int = 80) -> String {
+    /// Longer slugs are cut at the last word boundary before `maxLength`.
+    public static func make(_ text: String, fallback: String = "untitled", maxLength: Int = 64) -> String {
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
@@ -14,7 +15,11 @@ public enum Slug {
             }
             if pendingHyphen { out.append("-"); pendingHyphen = false }
             out.append(folded)
-            if out.utf8.count >= maxLength { break }
+            if out.utf8.count > maxLength {
+                out = String(out.prefix(maxLength))
+                if let cut = out.lastIndex(of: "-") { out = String(out[..<cut]) }
+                break
+            }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? fallback : out

@@ -1,0 +1,101 @@
+import ParleyCore
+
+/// The normalized Markdown of an article: YAML front matter with what Parley found,
+/// then the cleaned body with the first mention of each person and event linked
+/// (Wikipedia's convention).
+public struct ArticleMarkdown: Sendable {
+    /// Where a person's or event's page is, relative to the article page; nil: no link.
+    public typealias Linker = @Sendable (EntityKind, String) -> String?
+
+    public let article: AnalyzedArticle
+    private let linker: Linker
+
+    public init(_ article: AnalyzedArticle, linker: @escaping Linker) {
+        self.article = article
+        self.linker = linker
+    }
+
+    /// The whole page: front matter, blank line, body.
+    public var document: String {
+        Self.compose(frontMatter: frontMatter, paragraphs: paragraphs)
+    }
+
+    public static func compose(frontMatter: String, paragraphs: [String]) -> String {
+        "---\n" + frontMatter + "---\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    public var frontMatter: String {
+        let a = article.article
+        var yaml = YAMLWriter()
+        yaml.field("title", a.title)
+        yaml.field("date", a.date.day?.iso)
+        yaml.field("date_status", a.date.status.rawValue)
+        yaml.field("source", a.outlet)
+        yaml.field("dateline", a.dateline?.raw)
+        yaml.field("dateline_places", a.dateline?.places ?? [])
+        yaml.field("people", article.people.map(\.person.name))
+        yaml.field("events", article.events.map(\.name))
+        yaml.field("places", article.places)
+        yaml.field("organizations", article.organizations)
+        yaml.field("contributors", a.contributors)
+        yaml.field("corrections", a.corrections)
+        let names = Dictionary(article.people.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { x, _ in x })
+        yaml.field("quotes", records: article.quotes.map { [("speaker", names[$0.speaker] ?? $0.speaker), ("text", $0.text)] })
+        yaml.field("original", a.source.path)
+        return yaml.text
+    }
+
+    /// One Markdown block per paragraph of the article, in order.
+    public var paragraphs: [String] {
+        let a = article.article
+        let isMarkdown = a.source.format == .markdown
+        var linked = Set<String>()
+        var byParagraph: [Int: [Mention]] = [:]
+        for mention in article.mentions where mention.kind == .person || mention.kind == .event {
+            byParagraph[mention.paragraph, default: []].append(mention)
+        }
+        return a.paragraphs.enumerated().map { index, paragraph in
+            let bytes = Array(paragraph.text.utf8)
+            var out = ""
+            var cursor = 0
+            for mention in (byParagraph[index] ?? []).sorted(by: { $0.start < $1.start }) {
+                let key = "\(mention.kind.rawValue):\(mention.entity)"
+                guard !linked.contains(key), mention.start >= cursor, mention.end <= bytes.count,
+                      mention.start < mention.end,
+                      let href = linker(mention.kind, mention.entity),
+                      !isMarkdown || Self.isPlainTextPosition(bytes, mention.start)
+                else { continue }
+                linked.insert(key)
+                out += text(bytes[cursor..<mention.start], markdown: isMarkdown)
+                out += "[" + text(bytes[mention.start..<mention.end], markdown: isMarkdown) + "]("
+                    + MarkdownEscaper.linkDestination(href) + ")"
+                cursor = mention.end
+            }
+            out += text(bytes[cursor...], markdown: isMarkdown)
+            return out
+        }
+    }
+
+    private func text(_ bytes: ArraySlice<UInt8>, markdown: Bool) -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        return markdown ? s : MarkdownEscaper.escape(s)
+    }
+
+    /// In an editor's Markdown, a link may only be added outside existing links and code spans.
+    static func isPlainTextPosition(_ bytes: [UInt8], _ offset: Int) -> Bool {
+        var depth = 0, ticks = 0, escaped = false
+        for b in bytes[..<offset] {
+            if escaped { escaped = false; continue }
+            switch b {
+            case UInt8(ascii: "\\"): escaped = true
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: "`"): ticks += 1
+            case UInt8(ascii: "<"): depth += 1
+            case UInt8(ascii: ">"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return depth == 0 && ticks % 2 == 0
+    }
+}

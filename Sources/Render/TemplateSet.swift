@@ -1,0 +1,109 @@
+import Mustache
+import ParleyCore
+
+/// A template problem, with the template file and line.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, step: "render", file: file, line: line, message)
+    }
+}
+
+/// The Mustache templates of a theme, parsed once.
+///
+/// Templates are named by their path without `.mustache` (`article`, `partials/header`);
+/// a template refers to others as partials (`{{> partials/header}}`) or parents
+/// (`{{< layout}}{{$main}}…{{/main}}{{/layout}}`). `{{value}}` is HTML-escaped;
+/// `{{{value}}}` is only for HTML that Parley made itself.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    public let names: [String]
+
+    /// `sources` maps a file name relative to the templates folder (`article.mustache`) to its text.
+    /// Files that do not end in `.mustache` are ignored. Throws on a syntax error or a reference
+    /// to a partial or parent that does not exist.
+    public init(sources: [String: String]) throws(TemplateError) {
+        var library = MustacheLibrary()
+        var names: [String] = []
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: file, line: error.context.lineNumber,
+                                    message: "template syntax error: \(Self.describe(error.error)) at column \(error.context.columnNumber): \(error.context.line.trimmed)")
+            } catch {
+                throw TemplateError(file: file, message: "template syntax error: \(error)")
+            }
+            names.append(name)
+        }
+        let known = Set(names)
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
+            for reference in Self.references(in: text) where !known.contains(reference.name) {
+                throw TemplateError(file: file, line: reference.line,
+                                    message: "refers to the template '\(reference.name)', but there is no \(reference.name).mustache")
+            }
+        }
+        self.library = library
+        self.names = names
+    }
+
+    public func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// Renders `context` (dictionaries, arrays, strings, numbers, booleans) with the template `name`.
+    public func render(_ name: String, _ context: Any) throws(TemplateError) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw TemplateError(file: "\(name).mustache", message: "template not found")
+        }
+        return output
+    }
+
+    /// Partial (`{{> name}}`) and parent (`{{< name}}`) references with their lines.
+    static func references(in text: String) -> [(name: String, line: Int)] {
+        var found: [(String, Int)] = []
+        var line = 1
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{") {
+            line += rest[..<open.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstRange(of: "}}") else { break }
+            let tag = rest[..<close.lowerBound]
+            if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                let name = tag.dropFirst().trimmed
+                if !name.isEmpty, !name.hasPrefix("*") { found.append((name, line)) }
+            }
+            line += tag.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with the wrong name"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only blocks {{$name}} may stand inside an inheritance section"
+        case .textInsideInheritSection: return "text may not stand inside an inheritance section outside a block"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unrecognised pragma"
+        @unknown default: return "\(error)"
+        }
+    }
+}

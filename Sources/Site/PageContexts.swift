@@ -1,0 +1,243 @@
+import Markdown
+import ParleyCore
+import Render
+
+/// Builds the Mustache contexts of every page from the library.
+///
+/// Contexts are plain dictionaries and arrays (fast to render, no reflection). Every link is
+/// given as a path from the site root (`href`) and written in templates as `{{root}}{{href}}`,
+/// where `root` leads from the page back to the root (`../../`), so the site works from any
+/// folder and straight from the file system.
+struct PageContexts {
+    let library: Library
+    let site: SiteConfig
+
+    /// `../../` for `articles/x/index.html`, `` for `index.html`.
+    static func root(for path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// The canonical, absolute address of a page: the folder for `…/index.html`.
+    func canonical(_ path: String) -> String {
+        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return site.baseURL + pretty
+    }
+
+    func base(path: String, title: String, description: String, section: String) -> [String: Any] {
+        [
+            "site": ["title": site.title, "description": site.description, "language": site.language, "baseURL": site.baseURL],
+            "root": Self.root(for: path),
+            "pageTitle": title == site.title ? site.title : "\(title) — \(site.title)",
+            "pageDescription": description.isEmpty ? site.description : description,
+            "canonical": canonical(path),
+            "nav": ["home": section == "home", "people": section == "people", "events": section == "events"],
+        ]
+    }
+
+    // MARK: Pieces shared by several pages
+
+    /// A list for templates: `{"items": […], "count": n}` when non-empty, nothing otherwise, so a
+    /// template can wrap it once: `{{#people}}<ul>{{#items}}<li>…</li>{{/items}}</ul>{{/people}}`.
+    static func list(_ items: [Any]) -> Any {
+        items.isEmpty ? false : ["items": items, "count": items.count]
+    }
+
+    /// An optional value for templates: `false` when absent, never missing, because Mustache
+    /// would otherwise find the same name in an enclosing context (a card's missing `date`
+    /// would show its page's date).
+    static func value(_ value: Any?) -> Any { value ?? false }
+
+    func dateFields(_ date: ArticleDate) -> [String: Any] {
+        guard let day = date.day else { return ["undated": true, "date": false, "dateInferred": false] }
+        return ["date": day.longDescription, "dateISO": day.iso, "dateInferred": date.status == .inferred,
+                "dateBasis": date.basis ?? "", "undated": false]
+    }
+
+    func personLink(_ id: String) -> [String: Any]? {
+        guard let entry = library.person(id) else { return nil }
+        return ["name": entry.person.name, "href": entry.path, "inRegistry": entry.person.inRegistry]
+    }
+
+    func eventLink(_ id: String) -> [String: Any]? {
+        guard let entry = library.event(id) else { return nil }
+        return ["name": entry.event.name, "href": entry.path, "date": Self.value(Self.when(entry.event))]
+    }
+
+    static func when(_ event: Event) -> String? {
+        guard let start = event.start else { return nil }
+        guard let end = event.end, end != start else { return start.longDescription }
+        return "\(start.longDescription) – \(end.longDescription)"
+    }
+
+    /// An article as listed on the home page, a person's or an event's page.
+    func card(_ index: Int) -> [String: Any] {
+        let entry = library.articles[index]
+        let a = entry.article
+        var card = dateFields(a.date)
+        card["title"] = a.title
+        card["href"] = entry.path
+        let summary = Summary.make(a)
+        card["summary"] = Self.value(summary.isEmpty ? nil : summary)
+        card["dateline"] = Self.value(a.dateline?.places.first)
+        card["source"] = Self.value(a.outlet)
+        let people = entry.analyzed.people.compactMap { personLink($0.person.id) }
+        let events = entry.analyzed.events.compactMap { eventLink($0.id) }
+        card["people"] = Self.list(people)
+        card["events"] = Self.list(events)
+        return card
+    }
+
+    func quoteContext(article index: Int, quote: Quote, withSpeaker: Bool) -> [String: Any] {
+        let entry = library.articles[index]
+        var context: [String: Any] = [
+            "text": quote.text,
+            "href": "\(entry.path)#p\(quote.paragraph + 1)",
+            "articleTitle": entry.article.title,
+        ]
+        context["date"] = Self.value(entry.article.date.day?.longDescription)
+        context["speaker"] = Self.value(withSpeaker ? personLink(quote.speaker) : nil)
+        return context
+    }
+
+    // MARK: Pages
+
+    func home() -> [String: Any] {
+        var context = base(path: "index.html", title: site.title, description: site.description, section: "home")
+        var days: [[String: Any]] = []
+        var undated: [[String: Any]] = []
+        for (index, entry) in library.articles.enumerated() {
+            guard let day = entry.article.date.day else { undated.append(card(index)); continue }
+            if let last = days.last, last["dateISO"] as? String == day.iso {
+                var group = days.removeLast()
+                group["articles"] = (group["articles"] as? [[String: Any]] ?? []) + [card(index)]
+                days.append(group)
+            } else {
+                days.append(["date": day.longDescription, "dateISO": day.iso, "articles": [card(index)]])
+            }
+        }
+        context["days"] = Self.list(days)
+        context["undated"] = Self.list(undated)
+        context["articleCount"] = library.articles.count
+        context["hasArticles"] = !library.articles.isEmpty
+        return context
+    }
+
+    func article(_ index: Int, bodyHTML: String) -> [String: Any] {
+        let entry = library.articles[index]
+        let a = entry.article
+        var context = base(path: entry.path, title: a.title, description: Summary.make(a), section: "article")
+        context.merge(dateFields(a.date)) { _, new in new }
+        context["title"] = a.title
+        context["titleDerived"] = a.titleDerived
+        if let standfirst = a.standfirst { context["standfirst"] = standfirst }
+        if let dateline = a.dateline { context["dateline"] = dateline.raw }
+        if let outlet = a.outlet { context["source"] = outlet }
+        if !a.contributors.isEmpty { context["contributors"] = a.contributors.joined(separator: ", ") }
+        context["corrections"] = Self.list(a.corrections)
+        context["captions"] = Self.list(a.captions)
+        context["body"] = bodyHTML
+        context["markdownHref"] = "\(entry.folder)index.md"
+        context["original"] = a.source.path
+        let people: [[String: Any]] = entry.analyzed.people.compactMap { seen in
+            guard var link = personLink(seen.person.id) else { return nil }
+            link["roles"] = Self.value(seen.roles.isEmpty ? nil : seen.roles.joined(separator: "; "))
+            return link
+        }
+        let events = entry.analyzed.events.compactMap { eventLink($0.id) }
+        context["people"] = Self.list(people)
+        context["events"] = Self.list(events)
+        context["places"] = Self.list(entry.analyzed.places)
+        context["organizations"] = Self.list(entry.analyzed.organizations)
+        return context
+    }
+
+    func person(_ entry: PersonEntry) -> [String: Any] {
+        let p = entry.person
+        let description = ([p.roles.first, p.country].compactMap { $0 }).joined(separator: ", ")
+        var context = base(path: entry.path, title: p.name, description: description.isEmpty ? "\(p.name) in \(site.title)" : "\(p.name): \(description)", section: "people")
+        context["name"] = p.name
+        context["inRegistry"] = p.inRegistry
+        if let country = p.country { context["country"] = country }
+        context["registryRoles"] = Self.list(p.roles)
+        if !p.aliases.isEmpty { context["aliases"] = p.aliases.joined(separator: ", ") }
+        context["rolesSeen"] = Self.list(entry.roles.map { role in
+            ["role": role.role, "articles": role.articles.map { ["title": library.articles[$0].article.title, "href": library.articles[$0].path] }] as [String: Any]
+        })
+        context["articles"] = Self.list(entry.articles.map(card))
+        context["articleCount"] = entry.articles.count
+        context["quotes"] = Self.list(entry.quotes.map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
+        let companions: [[String: Any]] = entry.companions.prefix(12).compactMap { companion in
+            guard var link = personLink(companion.person) else { return nil }
+            link["count"] = companion.count
+            return link
+        }
+        context["companions"] = Self.list(companions)
+        context["events"] = Self.list(entry.events.compactMap(eventLink))
+        return context
+    }
+
+    func event(_ entry: EventEntry) -> [String: Any] {
+        let e = entry.event
+        var context = base(path: entry.path, title: e.name, description: e.summary ?? e.name, section: "events")
+        context["name"] = e.name
+        if let when = Self.when(e) { context["date"] = when }
+        if let start = e.start { context["dateISO"] = start.iso }
+        if let place = e.place { context["place"] = place }
+        if let summary = e.summary { context["summary"] = summary }
+        context["articles"] = Self.list(entry.articles.map(card))
+        context["articleCount"] = entry.articles.count
+        context["people"] = Self.list(entry.people.compactMap(personLink))
+        // What each side said: quotes from the articles about the event, by the speaker's country.
+        var bySide: [String: [[String: Any]]] = [:]
+        for index in entry.articles {
+            for quote in library.articles[index].analyzed.quotes {
+                let side = library.person(quote.speaker)?.person.country ?? "Other"
+                bySide[side, default: []].append(quoteContext(article: index, quote: quote, withSpeaker: true))
+            }
+        }
+        context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
+            .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
+        return context
+    }
+
+    func peopleIndex() -> [String: Any] {
+        var context = base(path: "people/index.html", title: "People", description: "Everyone named in \(site.title)", section: "people")
+        func row(_ entry: PersonEntry) -> [String: Any] {
+            ["name": entry.person.name, "href": entry.path, "articleCount": entry.articles.count,
+             "role": Self.value(entry.person.roles.first ?? entry.roles.first?.role), "country": Self.value(entry.person.country)]
+        }
+        let registry = library.people.filter(\.person.inRegistry).map(row)
+        let detected = library.people.filter { !$0.person.inRegistry }.map(row)
+        context["registry"] = Self.list(registry)
+        context["detected"] = Self.list(detected)
+        context["count"] = library.people.count
+        return context
+    }
+
+    func eventsIndex() -> [String: Any] {
+        var context = base(path: "events/index.html", title: "Events", description: "Events followed by \(site.title), in order", section: "events")
+        context["events"] = Self.list(library.events.map { entry -> [String: Any] in
+            ["name": entry.event.name, "href": entry.path, "articleCount": entry.articles.count,
+             "date": Self.value(Self.when(entry.event)), "dateISO": Self.value(entry.event.start?.iso),
+             "place": Self.value(entry.event.place)]
+        })
+        return context
+    }
+
+    func notFound() -> [String: Any] {
+        var context = base(path: "404.html", title: "Page not found", description: "", section: "")
+        // The 404 page is served for any address, so its links start from the site's own path.
+        context["root"] = SiteConfig.path(of: site.baseURL)
+        return context
+    }
+}
+
+extension SiteConfig {
+    /// The path part of a base URL: `https://x.org/digest/` → `/digest/`.
+    static func path(of url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "/" }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}

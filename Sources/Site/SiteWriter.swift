@@ -1,0 +1,185 @@
+import CAtomicSwap
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public struct WriteError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Writes a built site so that the output folder is always either the previous site or the
+/// new one, never a mixture: files go with plain POSIX writes (no fsync) into a staging
+/// folder beside the output, which is then swapped into place with one atomic
+/// `renameat2(RENAME_EXCHANGE)` (two renames where the file system cannot exchange).
+///
+/// The output folder carries a marker file; Parley refuses to replace an existing, non-empty
+/// folder without it, so a mistyped `--output` cannot delete someone's files.
+public struct SiteWriter: Sendable {
+    public static let marker = ".parley-output"
+
+    public let output: String
+
+    public init(output: String) {
+        self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+    }
+
+    var parent: String {
+        guard let slash = output.lastIndex(of: "/") else { return "." }
+        let p = String(output[..<slash])
+        return p.isEmpty ? "/" : p
+    }
+
+    var baseName: String {
+        guard let slash = output.lastIndex(of: "/") else { return output }
+        return String(output[output.index(after: slash)...])
+    }
+
+    /// Writes `files` and swaps them into place. Nothing at `output` changes if this throws.
+    public func write(_ files: [OutputFile]) throws(WriteError) {
+        try checkReplaceable()
+        removeStaleStaging()
+        let staging = "\(parent)/.\(baseName).staging-\(getpid())"
+        try removeTree(staging)
+        try makeDirectory(staging)
+        do {
+            var made = Set<String>()
+            for file in files {
+                try writeFile(root: staging, file, made: &made)
+            }
+            try writeFile(root: staging, OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"), made: &made)
+            try swapIntoPlace(staging)
+        } catch {
+            try? removeTree(staging)
+            throw error
+        }
+    }
+
+    private func checkReplaceable() throws(WriteError) {
+        var st = stat()
+        guard lstat(output, &st) == 0 else { return }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw WriteError(path: output, message: "exists and is not a folder; refusing to replace it")
+        }
+        if access("\(output)/\(Self.marker)", F_OK) == 0 { return }
+        guard let dir = opendir(output) else {
+            throw WriteError(path: output, message: "cannot read the folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = entryName(entry)
+            if name != "." && name != ".." {
+                throw WriteError(path: output, message: "is a folder that Parley did not build (no \(Self.marker) in it) and is not empty; refusing to replace it. Remove it or choose another --output")
+            }
+        }
+    }
+
+    private func swapIntoPlace(_ staging: String) throws(WriteError) {
+        var st = stat()
+        if lstat(output, &st) != 0 {
+            guard rename(staging, output) == 0 else { throw posix(output, "cannot move the new site into place") }
+            return
+        }
+        if parley_exchange_paths(staging, output) == 0 {
+            try? removeTree(staging) // now holds the previous site
+            return
+        }
+        // No atomic exchange here: two renames, the old site kept until the new one is in place.
+        let old = "\(parent)/.\(baseName).old-\(getpid())"
+        try removeTree(old)
+        guard rename(output, old) == 0 else { throw posix(output, "cannot move the previous site aside") }
+        guard rename(staging, output) == 0 else {
+            _ = rename(old, output)
+            throw posix(output, "cannot move the new site into place")
+        }
+        try? removeTree(old)
+    }
+
+    /// Staging folders left by builds that were killed.
+    private func removeStaleStaging() {
+        guard let dir = opendir(parent) else { return }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = entryName(entry)
+            if name.hasPrefix(".\(baseName).staging-") || name.hasPrefix(".\(baseName).old-") {
+                let pidText = name.split(separator: "-").last.map(String.init) ?? ""
+                if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue } // another live build
+                stale.append(name)
+            }
+        }
+        closedir(dir)
+        for name in stale { try? removeTree("\(parent)/\(name)") }
+    }
+
+    private func writeFile(root: String, _ file: OutputFile, made: inout Set<String>) throws(WriteError) {
+        guard !file.path.isEmpty, !file.path.hasPrefix("/"),
+              !file.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            throw WriteError(path: file.path, message: "unsafe output path")
+        }
+        let components = file.path.split(separator: "/")
+        var dir = root
+        for component in components.dropLast() {
+            dir += "/" + component
+            if !made.contains(dir) {
+                if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
+                made.insert(dir)
+            }
+        }
+        let path = root + "/" + file.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posix(path, "cannot create file") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < file.bytes.count {
+            let n = file.bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posix(path, "cannot write file")
+            }
+            offset += n
+        }
+    }
+
+    private func makeDirectory(_ path: String) throws(WriteError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw posix(path, "cannot create folder") }
+    }
+
+    private func posix(_ path: String, _ what: String) -> WriteError {
+        WriteError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    }
+}
+
+/// Removes a file or folder tree (no error when it does not exist).
+public func removeTree(_ path: String) throws(WriteError) {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+        guard let dir = opendir(path) else {
+            throw WriteError(path: path, message: "cannot open folder: \(String(cString: strerror(errno)))")
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = entryName(entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(dir)
+        for name in names { try removeTree(path + "/" + name) }
+        guard rmdir(path) == 0 else { throw WriteError(path: path, message: "cannot remove folder: \(String(cString: strerror(errno)))") }
+    } else {
+        guard unlink(path) == 0 else { throw WriteError(path: path, message: "cannot remove: \(String(cString: strerror(errno)))") }
+    }
+}

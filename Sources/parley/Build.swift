@@ -1,0 +1,71 @@
+import ArgumentParser
+import ParleyCore
+import Site
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: """
+        The new site is written into a staging folder beside the output and swapped into place
+        only when it is complete, so the output folder always holds a whole site. A bad article
+        does not stop the build: it is reported, and the rest of the site is built.
+
+        Exit status: 0 when the site was built without errors; 1 when there were errors (the
+        site is still written if it could be built); 2 when nothing could be written.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
+    var output = "public"
+
+    @Flag(name: .long, help: "Print the time each step took.")
+    var timings = false
+
+    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    var verbose = false
+
+    func run() throws {
+        let outcome = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run()
+        if outcome != 0 { throw ExitCode(outcome) }
+    }
+}
+
+/// `parley build`, shared with `parley check` (which builds into a temporary folder).
+struct BuildCommand {
+    var site: SiteOptions
+    var output: String
+    var timings: Bool
+    var verbose: Bool
+    var quietSummary = false
+
+    /// Returns the exit status.
+    func run() throws -> Int32 {
+        if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
+            printError("parley: error: \(problem)")
+            return 2
+        }
+        let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
+        let result = builder.build()
+        report(result.diagnostics, verbose: verbose)
+        var writeSeconds: Double?
+        if result.files.isEmpty {
+            printError("parley: nothing to write; \(output) is left as it was")
+            print(result.summary)
+            return 2
+        }
+        let start = ContinuousClock.now
+        do {
+            try SiteWriter(output: output).write(result.files)
+        } catch {
+            printError("parley: error: \(error.description)")
+            print(result.summary)
+            return 2
+        }
+        writeSeconds = seconds(since: start)
+        if timings { printTimings(result, writeSeconds: writeSeconds) }
+        if !quietSummary { print("\(result.summary) → \(output)/") }
+        return result.errorCount > 0 ? 1 : 0
+    }
+}

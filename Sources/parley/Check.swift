@@ -1,0 +1,52 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Site
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into a temporary folder and report every problem; meant for CI.",
+        discussion: """
+        Exit status:
+          0  no errors (and, with --strict, no warnings)
+          1  errors: unreadable or malformed input, template errors, broken internal links or anchors
+          2  warnings only, with --strict (undated article, unknown front matter key, …)
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Fail (exit 2) on warnings too.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    var verbose = false
+
+    func run() throws {
+        var template = Array("/tmp/parley-check-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            printError("parley: error: cannot create a temporary folder")
+            throw ExitCode(1)
+        }
+        let folder = String(cString: made)
+        let output = folder + "/public"
+        defer { try? removeTree(folder) }
+        let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
+        let result = builder.build()
+        report(result.diagnostics, verbose: verbose)
+        if !result.files.isEmpty {
+            do {
+                try SiteWriter(output: output).write(result.files)
+            } catch {
+                printError("parley: error: \(error.description)")
+                throw ExitCode(1)
+            }
+        }
+        print(result.summary)
+        if result.errorCount > 0 || result.files.isEmpty { throw ExitCode(1) }
+        if strict && result.warningCount > 0 { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ParleyCore
+import Site
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    let line = Array((text + "\n").utf8)
+    line.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(2, raw.baseAddress! + offset, raw.count - offset)
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+}
+
+/// Prints diagnostics (errors and warnings; notes only when verbose) to standard error.
+func report(_ diagnostics: [Diagnostic], verbose: Bool) {
+    for diagnostic in diagnostics where verbose || diagnostic.severity != .note {
+        printError(diagnostic.description)
+    }
+}
+
+func printTimings(_ result: BuildResult, writeSeconds: Double?) {
+    var timings = result.timings
+    if let writeSeconds { timings.append(("write", writeSeconds)) }
+    let total = timings.reduce(0) { $0 + $1.seconds }
+    for (step, seconds) in timings + [("total", total)] {
+        let padded = step + String(repeating: " ", count: max(1, 12 - step.count))
+        printError("\(padded)\(formatMilliseconds(seconds))")
+    }
+}
+
+func formatMilliseconds(_ seconds: Double) -> String {
+    let ms = (seconds * 10_000).rounded() / 10
+    return "\(ms) ms"
+}
+
+/// Seconds since an instant of a monotonic clock.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
