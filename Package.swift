@@ -47,14 +47,16 @@ let package = Package(
             "Site", "ParleyCore", "Ingest", "Normalize", "Entities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers for tests only: repository paths, HTML text.
+        .target(name: "ParleyTestSupport", path: "Tests/Support"),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ParleyCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ParleyCore", "ParleyTestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ParleyCore"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render", "ParleyTestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore", "ParleyTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: [
-            "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render",
+            "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "ParleyTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

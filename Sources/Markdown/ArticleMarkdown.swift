@@ -66,19 +66,19 @@ public struct ArticleMarkdown: Sendable {
                       !isMarkdown || Self.isPlainTextPosition(bytes, mention.start)
                 else { continue }
                 linked.insert(key)
-                out += text(bytes[cursor..<mention.start], markdown: isMarkdown)
-                out += "[" + text(bytes[mention.start..<mention.end], markdown: isMarkdown) + "]("
+                out += text(bytes[cursor..<mention.start], markdown: isMarkdown, startsLine: cursor == 0, endsLine: false)
+                out += "[" + text(bytes[mention.start..<mention.end], markdown: isMarkdown, startsLine: false, endsLine: false) + "]("
                     + MarkdownEscaper.linkDestination(href) + ")"
                 cursor = mention.end
             }
-            out += text(bytes[cursor...], markdown: isMarkdown)
+            out += text(bytes[cursor...], markdown: isMarkdown, startsLine: cursor == 0, endsLine: true)
             return out
         }
     }
 
-    private func text(_ bytes: ArraySlice<UInt8>, markdown: Bool) -> String {
+    private func text(_ bytes: ArraySlice<UInt8>, markdown: Bool, startsLine: Bool, endsLine: Bool) -> String {
         let s = String(decoding: bytes, as: UTF8.self)
-        return markdown ? s : MarkdownEscaper.escape(s)
+        return markdown ? s : MarkdownEscaper.escape(s, atLineStart: startsLine, atLineEnd: endsLine)
     }
 
     /// In an editor's Markdown, a link may only be added outside existing links and code spans.

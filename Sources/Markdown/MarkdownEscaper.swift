@@ -9,29 +9,31 @@ public enum MarkdownEscaper {
     /// Characters escaped wherever they stand.
     static let inline: Set<UInt8> = Set("\\`*_[]<>&!|~".utf8)
 
-    public static func escape(_ text: String) -> String {
+    /// `atLineStart` / `atLineEnd`: whether the text begins / ends a line of the document. A piece
+    /// in the middle of a line (between two links, say) needs no block-level escaping at its edges.
+    public static func escape(_ text: String, atLineStart: Bool = true, atLineEnd: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { out.append("\n") }
-            first = false
-            escapeLine(line, into: &out)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out.append("\n") }
+            escapeLine(line, startsLine: index > 0 || atLineStart, endsLine: index < lines.count - 1 || atLineEnd, into: &out)
         }
         return out
     }
 
-    private static func escapeLine(_ line: Substring, into out: inout String) {
+    private static func escapeLine(_ line: Substring, startsLine: Bool, endsLine: Bool, into out: inout String) {
         let bytes = Array(line.utf8)
         var start = 0
         // Leading whitespace would indent into a code block: keep it as references.
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
+        while startsLine, start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
             out.append(bytes[start] == 0x20 ? "&#32;" : "&#9;")
             start += 1
         }
         var end = bytes.count
         var trailing = ""
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+        // Trailing whitespace would be dropped, or make a hard line break.
+        while endsLine, end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
             trailing = (bytes[end - 1] == 0x20 ? "&#32;" : "&#9;") + trailing
             end -= 1
         }
@@ -40,7 +42,9 @@ public enum MarkdownEscaper {
         var i = start
         // Block markers at the start of the line.
         let c = bytes[i]
-        if c == UInt8(ascii: "#") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
+        if !startsLine {
+            // Nothing here can open a block.
+        } else if c == UInt8(ascii: "#") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
             out.append("\\")
             out.unicodeScalars.append(Unicode.Scalar(c))
             i += 1

@@ -1,4 +1,5 @@
 import ParleyCore
+import Render
 
 /// A short summary of an article for lists: its first two sentences.
 enum Summary {
@@ -9,7 +10,8 @@ enum Summary {
 
     static func make(_ article: NormalizedArticle, sentences wanted: Int = 2, limit: Int = 320) -> String {
         if let summary = article.source.frontMatter?.summary { return summary }
-        guard let text = article.paragraphs.first(where: { !$0.text.trimmed.isEmpty })?.text else { return "" }
+        let texts = article.paragraphs.lazy.map { article.source.format == .markdown ? CommonMark.plainText($0.text) : $0.text }
+        guard let text = texts.first(where: { !$0.trimmed.isEmpty }) else { return "" }
         let chars = Array(text)
         var count = 0
         var end = chars.count

@@ -1,0 +1,35 @@
+# Parley: the two commands a user needs.
+#   make site   installs what is missing, builds Parley in release mode, builds the site into public/
+#   make test   installs what is missing and runs the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+CONTENT ?= content
+TEMPLATES ?= templates
+OUTPUT ?= public
+PARLEY := .build/release/parley
+
+.PHONY: site test deps build check clean
+
+site: deps build
+	$(PARLEY) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+
+test: deps
+	$(SWIFT) test
+
+check: deps build
+	$(PARLEY) check --content $(CONTENT) --templates $(TEMPLATES)
+
+build:
+	$(SWIFT) build -c release --product parley
+
+# libcmark (the CommonMark C library) and pkg-config, from Debian's packages when absent.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config…"; \
+		SUDO=""; if [ "$$(id -u)" != "0" ]; then SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	fi
+	@pkg-config --exists libcmark || { echo "libcmark is still missing: install libcmark-dev" >&2; exit 1; }
+
+clean:
+	rm -rf .build $(OUTPUT)

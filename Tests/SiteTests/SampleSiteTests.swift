@@ -1,0 +1,108 @@
+import Foundation
+import Ingest
+import ParleyCore
+import ParleyTestSupport
+import Site
+import Testing
+
+/// The shipped sample site: content/ (the five seed articles and the registries) with the
+/// default theme, checked against what a careful reader finds in the seeds
+/// (../shared/fixtures/seeds-gold.jsonl).
+@Suite struct SampleSiteTests {
+    static let build: BuildResult = SiteBuilder(options: BuildOptions(
+        contentDirectory: RepositoryPaths.inRepository("content"),
+        templatesDirectory: RepositoryPaths.inRepository("templates"))).build()
+
+    static func gold() throws -> [[String: Any]] {
+        let path = RepositoryPaths.inShared("fixtures/seeds-gold.jsonl")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    var files: [String: String] { Dictionary(uniqueKeysWithValues: Self.build.files.map { ($0.path, $0.text) }) }
+
+    @Test func buildsWithoutErrorsOrBrokenLinks() {
+        let errors = Self.build.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func everySeedBecomesAnArticlePage() throws {
+        let library = try #require(Self.build.library)
+        let sources = Set(library.articles.map { $0.article.source.path })
+        for record in try Self.gold() {
+            let file = try #require(record["file"] as? String)
+            #expect(sources.contains("articles/\(file)"), "no article for \(file)")
+        }
+        for entry in library.articles {
+            #expect(files[entry.path] != nil)
+            #expect(files[entry.folder + "index.md"] != nil)
+            #expect(files[entry.path]?.contains(#"<link rel="alternate" type="text/markdown" href="index.md">"#) == true)
+        }
+        for page in ["index.html", "people/index.html", "events/index.html", "404.html", "style.css"] {
+            #expect(files[page] != nil, "missing \(page)")
+        }
+    }
+
+    @Test func everyGoldPersonHasAPageLinkedFromTheirArticles() throws {
+        let library = try #require(Self.build.library)
+        for record in try Self.gold() {
+            let file = try #require(record["file"] as? String)
+            let article = try #require(library.articles.first { $0.article.source.path == "articles/\(file)" })
+            let html = try #require(files[article.path])
+            for name in record["people"] as? [String] ?? [] {
+                guard let person = library.people.first(where: { $0.person.name == name }) else {
+                    Issue.record("\(file): no person page for \(name)")
+                    continue
+                }
+                #expect(files[person.path] != nil)
+                #expect(html.contains("href=\"../../\(person.path)\""), "\(file): no link to \(name)")
+                #expect(person.articles.contains { library.articles[$0].article.source.path == "articles/\(file)" },
+                        "\(name)'s page does not list \(file)")
+            }
+        }
+    }
+
+    @Test func everyGoldEventInTheRegistryHasAPageLinkedFromItsArticle() throws {
+        let library = try #require(Self.build.library)
+        let registry = ContentLoader(root: RepositoryPaths.inRepository("content")).loadRegistry().registry
+        var matched = 0
+        for record in try Self.gold() {
+            let file = try #require(record["file"] as? String)
+            let article = try #require(library.articles.first { $0.article.source.path == "articles/\(file)" })
+            for event in record["events"] as? [[String: Any]] ?? [] {
+                guard let date = (event["date"] as? String).flatMap(Day.init(iso:)) else { continue }
+                let candidates = registry.events.filter { $0.start == date }
+                guard !candidates.isEmpty else { continue }
+                matched += 1
+                for candidate in candidates {
+                    #expect(files["events/\(candidate.id)/index.html"] != nil)
+                }
+                #expect(article.analyzed.events.contains { candidates.map(\.id).contains($0.id) },
+                        "\(file): the event of \(date) (\(event["name"] ?? "")) is not recognized")
+            }
+        }
+        #expect(matched >= 5, "events.yml covers too few of the seeds' events")
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() {
+        let again = SiteBuilder(options: BuildOptions(
+            contentDirectory: RepositoryPaths.inRepository("content"),
+            templatesDirectory: RepositoryPaths.inRepository("templates"))).build()
+        #expect(again.files == Self.build.files)
+    }
+
+    @Test func homeListsNewestFirstWithUndatedApart() throws {
+        let library = try #require(Self.build.library)
+        let dated = library.articles.compactMap(\.article.date.day)
+        #expect(dated == dated.sorted(by: >))
+        let home = try #require(files["index.html"])
+        for entry in library.articles {
+            #expect(home.contains("href=\"\(entry.path)\""))
+        }
+        if library.articles.contains(where: { $0.article.date.day == nil }) {
+            #expect(home.contains("id=\"undated\""))
+        }
+    }
+}

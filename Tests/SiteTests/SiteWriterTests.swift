@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Ingest
+import ParleyTestSupport
+import Site
+import Testing
+
+@Suite struct SiteWriterTests {
+    func read(_ path: String) -> String? {
+        guard let bytes = try? DiskFileSystem().readFile(path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func entries(_ folder: String) -> [String] {
+        (try? DiskFileSystem().listFiles(in: folder)) ?? []
+    }
+
+    @Test func writesAndReplacesTheWholeSite() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let output = root + "/public"
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "a/b/index.html", text: "b")])
+        #expect(read(output + "/index.html") == "one")
+        #expect(read(output + "/a/b/index.html") == "b")
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "two")])
+        #expect(read(output + "/index.html") == "two")
+        #expect(read(output + "/a/b/index.html") == nil, "files of the previous build are gone")
+        // Nothing is left beside the output: no staging or old folder.
+        var names: [String] = []
+        if let dir = opendir(root) {
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(dir)
+        }
+        #expect(names == ["public"])
+    }
+
+    @Test func refusesToReplaceAFolderParleyDidNotBuild() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let output = root + "/mine"
+        mkdir(output, 0o755)
+        let fd = open(output + "/thesis.txt", O_WRONLY | O_CREAT, 0o644)
+        close(fd)
+        #expect(throws: WriteError.self) { try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "x")]) }
+        #expect(read(output + "/thesis.txt") == "")
+    }
+
+    @Test func unsafePathsAreRefusedAndTheOldSiteStays() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let output = root + "/public"
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "good")])
+        #expect(throws: WriteError.self) {
+            try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "bad"), OutputFile(path: "../escape.html", text: "x")])
+        }
+        #expect(read(output + "/index.html") == "good")
+        #expect(read(root + "/escape.html") == nil)
+    }
+
+    @Test func staleStagingFoldersOfKilledBuildsAreRemoved() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        // A staging folder of a build that no longer runs (pid 999999 does not exist).
+        mkdir(root + "/.public.staging-999999", 0o755)
+        try SiteWriter(output: root + "/public").write([OutputFile(path: "index.html", text: "x")])
+        #expect(!RepositoryPaths.exists(root + "/.public.staging-999999"))
+    }
+}
