@@ -43,10 +43,12 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "CAtomicSwap",
         ]),
-        .executableTarget(name: "parley", dependencies: [
+        // The commands (build, check, inspect), a library so tests can run them.
+        .target(name: "ParleyCommands", dependencies: [
             "Site", "ParleyCore", "Ingest", "Normalize", "Entities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "parley", dependencies: ["ParleyCommands"]),
         // Helpers for tests only: repository paths, HTML text.
         .target(name: "ParleyTestSupport", path: "Tests/Support"),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
@@ -55,6 +57,10 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render", "ParleyTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyCommandsTests", dependencies: [
+            "ParleyCommands", "Site", "Ingest", "ParleyCore", "ParleyTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "ParleyTestSupport",
         ]),

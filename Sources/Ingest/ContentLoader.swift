@@ -76,7 +76,7 @@ public struct ContentLoader: Sendable {
     /// Reads one article file (path relative to the content folder).
     public func loadArticle(_ relativePath: String) -> (SourceArticle?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let text = readText(relativePath, into: &diagnostics) else { return (nil, diagnostics) }
+        guard let text = readText(relativePath, required: true, into: &diagnostics) else { return (nil, diagnostics) }
         let ext = relativePath.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if ext == "txt" {
             return (SourceArticle(path: relativePath, format: .text, body: text), diagnostics)
@@ -130,11 +130,14 @@ public struct ContentLoader: Sendable {
         return articles
     }
 
-    private func readText(_ relativePath: String, into diagnostics: inout [Diagnostic]) -> String? {
+    /// The decoded text of a file; nil with a diagnostic when it cannot be read. A file that is
+    /// not `required` (a registry) may be absent without a diagnostic.
+    private func readText(_ relativePath: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> String? {
         let path = joinPath(root, relativePath)
         guard fileSystem.isFile(path) else {
-            if !relativePath.hasPrefix("articles/") { return nil } // registries are optional
-            diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath, "cannot read: not a regular file"))
+            if !required && !fileSystem.isDirectory(path) { return nil }
+            let what = fileSystem.isDirectory(path) ? "a folder, not a file" : "no such file"
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: relativePath, "cannot read: \(what)"))
             return nil
         }
         do {

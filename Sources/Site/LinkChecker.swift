@@ -42,7 +42,7 @@ public struct LinkChecker: Sendable {
 
     private func problem(with rawLink: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
         let link = HTMLScan.unescape(rawLink)
-        if link.isEmpty { return "empty address" }
+        if link.isEmpty { return nil } // the page itself (cmark's safe mode empties unsafe links)
         if link.hasPrefix("//") || hasScheme(link) { return nil }
         var address = link
         var fragment: String?

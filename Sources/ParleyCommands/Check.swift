@@ -6,8 +6,10 @@ import Darwin
 #endif
 import Site
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Check: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Build the site into a temporary folder and report every problem; meant for CI.",
         discussion: """
         Exit status:
@@ -25,7 +27,7 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
-    func run() throws {
+    public func run() throws {
         var template = Array("/tmp/parley-check-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             printError("parley: error: cannot create a temporary folder")

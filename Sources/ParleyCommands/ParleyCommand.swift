@@ -1,8 +1,10 @@
 import ArgumentParser
 
-@main
-struct Parley: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `parley` command: its subcommands are the pipeline's entry points.
+public struct ParleyCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Turns wire stories about peace talks into a cross-linked static site.",
         discussion: """

@@ -6,8 +6,10 @@ import Normalize
 import ParleyCore
 import Site
 
-struct Inspect: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Inspect: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Show what Parley extracts from articles: title, date, dateline, source, people, events, quotes.",
         discussion: """
         For editors who want to know why a page looks as it does. The registries come from the
@@ -25,14 +27,24 @@ struct Inspect: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder to take the registries from.", valueName: "dir"))
     var content = "content"
 
-    func run() throws {
+    public func run() throws {
+        let (lines, failed) = try report()
+        for line in lines { print(line) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// What `run` prints, line by line, and whether any file could not be read.
+    public func report() throws -> (lines: [String], failed: Bool) {
         let registry = ContentLoader(root: content).loadRegistry()
-        report(registry.diagnostics.filter { $0.severity == .error }, verbose: false)
+        for diagnostic in registry.diagnostics where diagnostic.severity == .error {
+            printError(diagnostic.description)
+        }
         let normalizer = Normalizer(places: registry.registry.places)
         let recognizer = EntityRecognizer(registry: registry.registry)
         let reader = ContentLoader(root: "")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var lines: [String] = []
         var failed = false
         for file in files {
             let (source, diagnostics) = reader.loadArticle(file)
@@ -40,22 +52,20 @@ struct Inspect: ParsableCommand {
                 failed = true
                 if json {
                     let errors = diagnostics.map { ["severity": $0.severity.rawValue, "message": $0.message] }
-                    let line = try JSONSerialization.data(withJSONObject: ["file": file, "diagnostics": errors], options: [.sortedKeys])
-                    print(String(decoding: line, as: UTF8.self))
+                    let line = try JSONSerialization.data(withJSONObject: ["file": file, "diagnostics": errors], options: [.sortedKeys, .withoutEscapingSlashes])
+                    lines.append(String(decoding: line, as: UTF8.self))
                 } else {
-                    report(diagnostics, verbose: true)
+                    lines += diagnostics.map(\.description)
                 }
                 continue
             }
-            let analyzed = recognizer.analyze(normalizer.normalize(source))
-            let article = ArticleReport(analyzed, file: file, extraDiagnostics: diagnostics)
+            let article = ArticleReport(recognizer.analyze(normalizer.normalize(source)), file: file, extraDiagnostics: diagnostics)
             if json {
-                print(String(decoding: try encoder.encode(article), as: UTF8.self))
+                lines.append(String(decoding: try encoder.encode(article), as: UTF8.self))
             } else {
-                print(article.text)
-                print()
+                lines += [article.text, ""]
             }
         }
-        if failed { throw ExitCode(1) }
+        return (lines, failed)
     }
 }

@@ -2,8 +2,10 @@ import ArgumentParser
 import ParleyCore
 import Site
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Build: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Build the site from the content folder into the output folder.",
         discussion: """
         The new site is written into a staging folder beside the output and swapped into place
@@ -26,7 +28,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
-    func run() throws {
+    public func run() throws {
         let outcome = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run()
         if outcome != 0 { throw ExitCode(outcome) }
     }

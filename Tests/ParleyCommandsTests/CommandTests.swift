@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import ParleyCommands
+import ParleyTestSupport
+import Site
+import Testing
+
+/// The commands as a user runs them, exit codes included.
+@Suite struct CommandTests {
+    /// Runs a subcommand in-process; returns its exit code.
+    func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try ParleyCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            return ParleyCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    /// A content folder on disk with one good article and, optionally, more files.
+    func contentFolder(_ extra: [String: String] = [:]) -> String {
+        let root = RepositoryPaths.temporaryFolder()
+        var files = ["content/articles/good.txt": "A good story\n\nThe ministers met in Geneva on Monday.\n"]
+        files.merge(extra) { _, new in new }
+        for (path, text) in files {
+            let full = root + "/" + path
+            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+        }
+        return root
+    }
+
+    let templates = RepositoryPaths.inRepository("templates")
+
+    @Test func buildSucceedsAndWritesTheSite() {
+        let root = contentFolder()
+        defer { try? removeTree(root) }
+        #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/public"]) == 0)
+        #expect(RepositoryPaths.exists(root + "/public/index.html"))
+        #expect(RepositoryPaths.exists(root + "/public/articles/a-good-story/index.html"))
+        #expect(RepositoryPaths.exists(root + "/public/articles/a-good-story/index.md"))
+    }
+
+    @Test func buildWithABadArticleExitsOneButWritesTheRest() {
+        let root = contentFolder(["content/articles/empty.txt": ""])
+        defer { try? removeTree(root) }
+        #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/public"]) == 1)
+        #expect(RepositoryPaths.exists(root + "/public/articles/a-good-story/index.html"))
+    }
+
+    @Test func outputInsideContentIsRefused() {
+        let root = contentFolder()
+        defer { try? removeTree(root) }
+        #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/content/public"]) == 2)
+        #expect(!RepositoryPaths.exists(root + "/content/public"))
+        #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root]) == 2)
+        #expect(RepositoryPaths.exists(root + "/content/articles/good.txt"))
+    }
+
+    @Test func unwritableOutputIsAClearFailure() {
+        let root = contentFolder()
+        defer { try? removeTree(root) }
+        // A file where the output's parent folder should be.
+        FileManager.default.createFile(atPath: root + "/blocker", contents: Data())
+        #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/blocker/public"]) == 2)
+    }
+
+    @Test func checkExitCodes() {
+        let clean = contentFolder()
+        defer { try? removeTree(clean) }
+        #expect(run(["check", "--content", clean + "/content", "--templates", templates]) == 0)
+
+        let warned = contentFolder(["content/articles/extra.md": "---\ntitle: X\nauthor: Y\n---\nBody.\n"])
+        defer { try? removeTree(warned) }
+        #expect(run(["check", "--content", warned + "/content", "--templates", templates]) == 0)
+        #expect(run(["check", "--strict", "--content", warned + "/content", "--templates", templates]) == 2)
+
+        let broken = contentFolder(["content/articles/bin.txt": "a\u{0}b"])
+        defer { try? removeTree(broken) }
+        #expect(run(["check", "--content", broken + "/content", "--templates", templates]) == 1)
+    }
+
+    @Test func inspectPrintsOneJSONObjectPerArticle() throws {
+        let root = contentFolder(["content/articles/b.md": "---\ntitle: Editor title\ndate: 2022-03-29\nsource: TASS\n---\nText.\n"])
+        defer { try? removeTree(root) }
+        let inspect = try Inspect.parse([root + "/content/articles/good.txt", root + "/content/articles/b.md", "--json", "--content", root + "/content"])
+        let (lines, failed) = try inspect.report()
+        #expect(!failed)
+        #expect(lines.count == 2)
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        for key in ["file", "title", "date_status", "contributors", "people", "events", "places", "organizations", "quotes", "diagnostics"] {
+            #expect(objects[0][key] != nil, "missing \(key)")
+        }
+        #expect(objects[1]["title"] as? String == "Editor title")
+        #expect(objects[1]["date"] as? String == "2022-03-29")
+        #expect(objects[1]["date_status"] as? String == "exact")
+        #expect(objects[1]["source"] as? String == "TASS")
+    }
+
+    @Test func inspectReportsUnreadableFiles() throws {
+        let inspect = try Inspect.parse(["/nonexistent/article.txt", "--json"])
+        let (lines, failed) = try inspect.report()
+        #expect(failed)
+        #expect(lines.first?.contains("/nonexistent/article.txt") == true)
+    }
+
+    @Test func helpIsCompleteForEveryCommand() {
+        let commands: [any ParsableCommand.Type] = [Build.self, Check.self, Inspect.self]
+        for command in commands {
+            let help = ParleyCommand.helpMessage(for: command)
+            #expect(help.contains("USAGE"))
+            #expect(help.contains("OPTIONS"))
+            #expect(!command.configuration.abstract.isEmpty)
+            #expect(!command.configuration.discussion.isEmpty)
+        }
+        #expect(ParleyCommand.helpMessage().contains("build"))
+    }
+}
