@@ -22,7 +22,7 @@ import Testing
     }
 
     static func write(_ path: String, _ text: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
 
     /// Runs `parley build`; kills it after `delay` seconds if given. Returns the exit status.
