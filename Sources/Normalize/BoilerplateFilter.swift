@@ -92,11 +92,16 @@ struct BoilerplateFilter {
     func filter(_ blocks: [Block], trace: inout Trace) -> Result {
         var captions: [String] = []
         var photographers: [String] = []
-        var captionKeys: Set<String> = []
+        var captionKeys: [String: Int] = [:]
+        // Repeats are kept once, in their fullest form (`© AP Photo/…` over `AP Photo/…`).
         func addCaption(_ text: String) {
-            let key = TextScanning.foldedWords(text).filter { $0 != "©" }.joined(separator: " ")
-            guard !key.isEmpty, !captionKeys.contains(key) else { return }
-            captionKeys.insert(key)
+            let key = TextScanning.foldedWords(text).joined(separator: " ")
+            guard !key.isEmpty else { return }
+            if let k = captionKeys[key] {
+                if text.count > captions[k].count { captions[k] = text }
+                return
+            }
+            captionKeys[key] = captions.count
             captions.append(text)
         }
 

@@ -111,7 +111,7 @@ public struct Normalizer: Sendable {
         var finalParagraphs: [Paragraph] = []
         for p in paragraphs {
             if isText {
-                for text in ParagraphSplitter.paragraphs(from: p.text) { finalParagraphs.append(Paragraph(text, line: p.line)) }
+                for text in ParagraphSplitter.paragraphs(from: p.text, onlyParagraph: paragraphs.count == 1) { finalParagraphs.append(Paragraph(text, line: p.line)) }
             } else {
                 let text = p.text.trimmed
                 if !text.isEmpty { finalParagraphs.append(Paragraph(text, line: p.line)) }

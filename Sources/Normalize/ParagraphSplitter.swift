@@ -1,7 +1,8 @@
 /// Re-paragraphs run-on text and mends run-together sentences.
 ///
 /// Paragraphs up to `runOnLength` characters keep their shape (only mended). Longer ones,
-/// typically wire copy whose paragraphs were joined into one line, are regrouped into
+/// and a body that is one long paragraph, typically wire copy whose paragraphs were
+/// joined into one line, are regrouped into
 /// paragraphs of one to three sentences:
 /// - a wide gap (two or more spaces) before a sentence starts a new paragraph;
 /// - a sentence that opens a quotation starts a new paragraph, unless it continues the
@@ -12,10 +13,15 @@ enum ParagraphSplitter {
     static let runOnLength = 1_000
     static let targetLength = 420
 
-    static func paragraphs(from text: String) -> [String] {
+    /// A body that is a single paragraph longer than this is also regrouped: one-line wire
+    /// copy whose paragraphs were joined.
+    static let singleParagraphLength = 400
+
+    static func paragraphs(from text: String, onlyParagraph: Bool = false) -> [String] {
         let sentences = SentenceSplitter.split(text)
         let collapsedLength = sentences.reduce(0) { $0 + $1.text.count + 1 }
-        guard collapsedLength > runOnLength else {
+        let regroup = collapsedLength > runOnLength || (onlyParagraph && collapsedLength > singleParagraphLength)
+        guard regroup else {
             let joined = sentences.map(\.text).joined(separator: " ")
             return joined.isEmpty ? [] : [joined]
         }

@@ -34,6 +34,7 @@ enum SentenceSplitter {
         var start = 0
         var wideGap = false
         var i = 0
+        let quoted = insideQuotation(chars)
 
         func emit(_ end: Int) {
             let s = TextScanning.collapseWhitespace(String(chars[start..<end]))
@@ -61,7 +62,7 @@ enum SentenceSplitter {
             var spaces = 0
             while k < n, chars[k].isWhitespace { k += 1; spaces += 1 }
             guard k < n else { break }
-            if startsSentence(chars, at: k), !isAbbreviation(chars, stop: i, next: k) {
+            if !quoted[j - 1], startsSentence(chars, at: k), !isAbbreviation(chars, stop: i, next: k) {
                 emit(j)
                 start = k
                 wideGap = spaces >= 2
@@ -69,6 +70,35 @@ enum SentenceSplitter {
             i = k
         }
         emit(n)
+        return out
+    }
+
+    /// The longest stretch treated as one quotation; a longer one is taken as unbalanced.
+    static let maxQuotationLength = 500
+
+    /// For each character, whether it stands inside a “…” quotation (curly marks only:
+    /// straight quotes do not say whether they open or close). A quotation left open for
+    /// more than `maxQuotationLength` characters is taken as unbalanced and ignored.
+    static func insideQuotation(_ chars: [Character]) -> [Bool] {
+        var out = Array(repeating: false, count: chars.count)
+        var openedAt: Int?
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "“" {
+                if openedAt == nil { openedAt = i }
+            } else if c == "”" {
+                if let o = openedAt {
+                    for k in o..<i { out[k] = true }
+                }
+                openedAt = nil
+            } else if let o = openedAt, i - o > maxQuotationLength {
+                openedAt = nil
+                i = o + 1
+                continue
+            }
+            i += 1
+        }
         return out
     }
 
