@@ -2,6 +2,16 @@ import ParleyCore
 
 /// Turns a source article into a normalized one: boilerplate out, metadata found,
 /// text in paragraphs. Pure: no I/O, no clock.
+///
+/// Plain text (`.text`, as delivered by the wire or scraped from a page) gets the full
+/// treatment: page chrome, captions and duplicated headline/lede are removed, the headline
+/// and standfirst are recognised, run-on paragraphs are re-paragraphed and run-together
+/// sentences mended.
+///
+/// Markdown (`.markdown`) was written by an editor, so it is kept as written: paragraphs
+/// are the blank-line separated blocks (lines kept), a leading `# ` heading is the title,
+/// and only the structured shapes are read: dateline, trailers and story codes. Front
+/// matter (`title`, `date`, `source`, `dateline`, `contributors`) wins over detection.
 public struct Normalizer: Sendable {
     /// Known places (canonical name and spellings), used to name dateline places.
     public let places: [NamedEntity]
@@ -11,26 +21,131 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ source: SourceArticle) -> NormalizedArticle {
-        var paragraphs: [Paragraph] = []
-        var line = source.bodyStartLine
-        var current: [String] = []
-        var currentLine = line
-        for raw in source.body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = raw.trimmed
-            if text.isEmpty {
-                if !current.isEmpty { paragraphs.append(Paragraph(current.joined(separator: " "), line: currentLine)) }
-                current = []
-            } else {
-                if current.isEmpty { currentLine = line }
-                current.append(text)
-            }
-            line += 1
-        }
-        if !current.isEmpty { paragraphs.append(Paragraph(current.joined(separator: " "), line: currentLine)) }
+        var trace = Trace()
+        return normalize(source, trace: &trace)
+    }
+
+    /// `normalize`, also recording what was taken out of the body.
+    func normalize(_ source: SourceArticle, trace: inout Trace) -> NormalizedArticle {
         let fm = source.frontMatter
-        let title = fm?.title ?? paragraphs.first?.text ?? source.stem
-        let date = fm?.date.map { ArticleDate.exact($0, basis: "front matter") } ?? .undated
-        return NormalizedArticle(source: source, title: title, date: date, outlet: fm?.source, paragraphs: paragraphs)
+        let path = source.path
+        let isText = source.format == .text
+        var diagnostics = MixedScriptDetector.diagnostics(for: source)
+        var captions: [String] = []
+        var contributors: [String] = []
+        var title: String?
+        var standfirst: String?
+
+        // 1. Blocks and paragraphs; chrome and captions out (plain text only).
+        var blocks = SourceLines.blocks(source.body, firstLine: source.bodyStartLine, keepLines: !isText)
+        var paragraphs: [WorkingParagraph]
+        if isText {
+            let filtered = BoilerplateFilter().filter(blocks, trace: &trace)
+            blocks = filtered.blocks
+            captions = filtered.captions
+            contributors = filtered.photographers
+            paragraphs = blocks.flatMap(SourceLines.textParagraphs)
+        } else {
+            paragraphs = blocks.map(SourceLines.markdownParagraph)
+        }
+
+        let parser = DatelineParser(places: places)
+        let hasDateline: (WorkingParagraph) -> Bool = { parser.parse($0.text)?.dateline != nil }
+
+        // 2. Duplicates, headline and standfirst.
+        if isText {
+            let datelineIndex = paragraphs.prefix(5).firstIndex(where: hasDateline)
+            DuplicateFilter.filter(&paragraphs, frontZone: datelineIndex ?? 1, path: path,
+                                   trace: &trace, diagnostics: &diagnostics)
+            if paragraphs.count >= 2, TitleFinder.isHeadlineShaped(paragraphs[0]), !hasDateline(paragraphs[0]) {
+                title = paragraphs[0].text.trimmed
+                trace.remove(.headline, paragraphs[0].text, line: paragraphs[0].line)
+                paragraphs.removeFirst()
+                if paragraphs.count >= 2, TitleFinder.isStandfirstShaped(paragraphs[0]),
+                   !hasDateline(paragraphs[0]), hasDateline(paragraphs[1]) {
+                    standfirst = TextScanning.collapseWhitespace(paragraphs[0].text)
+                    trace.remove(.standfirst, paragraphs[0].text, line: paragraphs[0].line)
+                    paragraphs.removeFirst()
+                }
+            }
+        } else if let first = paragraphs.first, first.singleLine, first.text.hasPrefix("# ") {
+            title = first.text.dropFirst(2).trimmed
+            trace.remove(.heading, first.text, line: first.line)
+            paragraphs.removeFirst()
+        }
+
+        // 3. Dateline and what precedes it.
+        var dateline: Dateline?
+        var corrections: [String] = []
+        var statedDate: Day?
+        var statedDateText: String?
+        if let first = paragraphs.first, let found = parser.parse(first.text) {
+            dateline = found.dateline
+            corrections = found.corrections
+            statedDate = found.statedDate
+            statedDateText = found.statedDateText
+            for name in found.bylines where !contributors.contains(name) { contributors.append(name) }
+            trace.remove(.dateline, found.consumed, line: first.line)
+            if found.remainder.trimmed.isEmpty {
+                paragraphs.removeFirst()
+            } else {
+                paragraphs[0].text = found.remainder
+            }
+            if found.emptyAgency, let d = found.dateline {
+                diagnostics.append(Diagnostic(.note, step: "normalize", file: path, line: first.line,
+                    "dateline ‘\(d.raw)’ has an empty agency slot; taken as Reuters (the CITY (Agency) - shape)"))
+            }
+        }
+        if let fmDateline = fm?.dateline, !fmDateline.trimmed.isEmpty {
+            dateline = parser.parse(fmDateline.trimmed + " -")?.dateline.map { d in
+                var d = d; d.raw = fmDateline.trimmed; return d
+            } ?? Dateline(raw: fmDateline.trimmed, places: [])
+        }
+
+        // 4. Trailers.
+        let trailers = TrailerParser().parse(&paragraphs, trace: &trace)
+        corrections += trailers.corrections
+        for name in trailers.contributors where !contributors.contains(name) { contributors.append(name) }
+
+        // 5. Final paragraphs.
+        var finalParagraphs: [Paragraph] = []
+        for p in paragraphs {
+            if isText {
+                for text in ParagraphSplitter.paragraphs(from: p.text, onlyParagraph: paragraphs.count == 1) { finalParagraphs.append(Paragraph(text, line: p.line)) }
+            } else {
+                let text = p.text.trimmed
+                if !text.isEmpty { finalParagraphs.append(Paragraph(text, line: p.line)) }
+            }
+        }
+        if finalParagraphs.isEmpty {
+            diagnostics.append(Diagnostic(.warning, step: "normalize", file: path, line: source.bodyStartLine,
+                                          "no body text left after normalization"))
+        }
+
+        // 6. Date.
+        if let stated = statedDate, let m = dateline?.month, let d = dateline?.day, stated.month != m || stated.day != d {
+            diagnostics.append(Diagnostic(.warning, step: "normalize", file: path, line: paragraphs.first?.line,
+                "stated date \(stated.iso) disagrees with the dateline ‘\(dateline?.raw ?? "")’"))
+        }
+        let date = DateFinder.decide(stated: statedDate, statedText: statedDateText, frontMatter: fm?.date,
+                                     dateline: dateline, paragraphs: finalParagraphs.map(\.text))
+
+        // 7. Title.
+        var titleDerived = false
+        if let fmTitle = fm?.title, !fmTitle.trimmed.isEmpty {
+            title = fmTitle.trimmed
+        } else if title == nil {
+            if let lede = finalParagraphs.first, let derived = TitleFinder.derive(fromLede: lede.text) {
+                title = derived
+                titleDerived = true
+            }
+        }
+
+        let outlet = fm?.source ?? dateline?.source ?? trailers.outlet
+        return NormalizedArticle(
+            source: source, title: title ?? source.stem, titleDerived: titleDerived, standfirst: standfirst,
+            date: date, dateline: dateline, outlet: outlet, contributors: fm?.contributors ?? contributors,
+            corrections: corrections, captions: captions, storyCodes: trailers.storyCodes,
+            paragraphs: finalParagraphs, diagnostics: diagnostics.sorted())
     }
 }
-

@@ -1,0 +1,155 @@
+import ParleyCore
+
+/// Takes page chrome, photo captions and photo credits out of plain-text articles.
+///
+/// Works on line shapes, never on known article strings:
+/// - chrome: a whole line that is a navigation or widget label (`All news`,
+///   `Leave a Comment`, `Share this article`, `Advertisement`, …);
+/// - credit: a short line carrying a photo credit (`©`, `AP Photo/Evan Vucci`,
+///   `Photo: …`, `Getty Images`); the text before the credit is the caption;
+/// - caption: a short line without a final stop that is immediately followed by a
+///   credit-only line, or that repeats the caption part of a neighbouring credit line.
+///
+/// Only for `.text` articles: Markdown is curated by an editor and kept as written.
+struct BoilerplateFilter {
+    struct Result {
+        var blocks: [Block]
+        var captions: [String]
+        var photographers: [String]
+    }
+
+    static let chromeLabels: Set<String> = [
+        "all news", "latest news", "top stories", "most read", "related", "related news", "related articles",
+        "read more", "read also", "see also", "more on this topic", "leave a comment", "leave a reply",
+        "comments", "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "tweet", "email", "print", "advertisement", "advert", "sponsored",
+        "sponsored content", "subscribe", "follow us", "skip to content", "back to top",
+        "continue reading", "click here", "story continues below advertisement",
+        "scroll to continue with content", "listen to this article", "show comments", "hide comments",
+    ]
+
+    /// Line starts that mark a short widget line (`Follow us on Telegram`).
+    static let chromeStarts = ["follow us on ", "subscribe to ", "share on ", "sign up for ", "join us on "]
+
+    static func isChrome(_ line: String) -> Bool {
+        var key = line.lowercased()
+        while let last = key.last, last == ":" || last == "." || last == "»" || last == "›" || last == ">" || last == " " {
+            key.removeLast()
+        }
+        if chromeLabels.contains(key) { return true }
+        if TextScanning.wordCount(key) <= 8, chromeStarts.contains(where: { key.hasPrefix($0) }),
+           !TextScanning.endsSentence(line) { return true }
+        return false
+    }
+
+    /// Where a photo credit starts in the line, or nil. Credits: `©` anywhere; a token
+    /// `Photo/…`, `Photos/…`; `Photo:`/`Photo by` at the start; a trailing `Getty Images`.
+    static func creditStart(_ line: String) -> String.Index? {
+        if let i = line.firstIndex(of: "©") { return i }
+        let tokens = TextScanning.tokens(line[...])
+        guard tokens.count <= 30 else { return nil }
+        for (k, t) in tokens.enumerated() {
+            let lower = t.text.lowercased()
+            if lower.contains("photo/") || lower.contains("photos/") || lower.contains("photograph/") {
+                // `AP Photo/Evan Vucci`: the agency word before `Photo/` belongs to the credit.
+                if lower.hasPrefix("photo"), k > 0, Self.isAgencyWord(tokens[k - 1].text) {
+                    return tokens[k - 1].range.lowerBound
+                }
+                return t.range.lowerBound
+            }
+            if k == 0, lower == "photo:" || lower == "photos:" || lower == "photograph:" || lower == "image:"
+                || (lower == "photo" && tokens.count > 1 && tokens[1].text == "by") {
+                return t.range.lowerBound
+            }
+        }
+        if line.hasSuffix("Getty Images"), tokens.count >= 2 {
+            return tokens[tokens.count - 2].range.lowerBound
+        }
+        return nil
+    }
+
+    /// A one-word credit agency before `Photo/`: `AP`, `Reuters`, `AFP`, `TASS`.
+    static func isAgencyWord(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isUppercase, word.count <= 12 else { return false }
+        return word.allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    /// The photographer named in a credit: `AP Photo/Evan Vucci` → `Evan Vucci`.
+    static func photographer(inCredit credit: Substring) -> String? {
+        var rest: Substring?
+        for marker in ["Photo/", "Photos/", "Photograph/", "Photo by ", "Photo: "] {
+            if let r = credit.firstRange(of: marker) { rest = credit[r.upperBound...]; break }
+        }
+        guard var name = rest?.trimmed else { return nil }
+        for stop in [",", ";", ")", " via ", "/"] {
+            if let r = name.firstRange(of: stop) { name = String(name[..<r.lowerBound]).trimmed }
+        }
+        let words = name.split(separator: " ")
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+        return name
+    }
+
+    func filter(_ blocks: [Block], trace: inout Trace) -> Result {
+        var captions: [String] = []
+        var photographers: [String] = []
+        var captionKeys: [String: Int] = [:]
+        // Repeats are kept once, in their fullest form (`© AP Photo/…` over `AP Photo/…`).
+        func addCaption(_ text: String) {
+            let key = TextScanning.foldedWords(text).joined(separator: " ")
+            guard !key.isEmpty else { return }
+            if let k = captionKeys[key] {
+                if text.count > captions[k].count { captions[k] = text }
+                return
+            }
+            captionKeys[key] = captions.count
+            captions.append(text)
+        }
+
+        var out: [Block] = []
+        for block in blocks {
+            let lines = block.lines
+            // Classify first: credit lines and their caption parts.
+            var creditAt: [Int: String.Index] = [:]
+            for (i, l) in lines.enumerated() {
+                if let c = Self.creditStart(l.text), TextScanning.wordCount(l.text) <= 30 { creditAt[i] = c }
+            }
+            var kept: [SourceLine] = []
+            for (i, l) in lines.enumerated() {
+                let text = l.text
+                if Self.isChrome(text) {
+                    trace.remove(.chrome, text, line: l.line)
+                    continue
+                }
+                if let c = creditAt[i] {
+                    let caption = text[..<c].trimmed
+                    let credit = text[c...]
+                    if !caption.isEmpty { addCaption(caption) }
+                    addCaption(String(credit).trimmed)
+                    if let p = Self.photographer(inCredit: credit), !photographers.contains(p) { photographers.append(p) }
+                    trace.remove(.caption, text, line: l.line)
+                    continue
+                }
+                if isCaption(at: i, in: lines, creditAt: creditAt) {
+                    addCaption(text)
+                    trace.remove(.caption, text, line: l.line)
+                    continue
+                }
+                kept.append(l)
+            }
+            if !kept.isEmpty { out.append(Block(lines: kept)) }
+        }
+        return Result(blocks: out, captions: captions, photographers: photographers)
+    }
+
+    /// A short line without a final stop next to a credit: followed by a credit-only line,
+    /// or equal to the caption part of the neighbouring credit line.
+    private func isCaption(at i: Int, in lines: [SourceLine], creditAt: [Int: String.Index]) -> Bool {
+        let text = lines[i].text
+        guard TextScanning.wordCount(text) <= 20, !TextScanning.endsSentence(text) else { return false }
+        if let c = creditAt[i + 1], lines[i + 1].text[..<c].trimmed.isEmpty { return true }
+        for j in [i - 1, i + 1] where j >= 0 && j < lines.count {
+            if let c = creditAt[j], lines[j].text[..<c].trimmed == text { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+/// Re-paragraphs run-on text and mends run-together sentences.
+///
+/// Paragraphs up to `runOnLength` characters keep their shape (only mended). Longer ones,
+/// and a body that is one long paragraph, typically wire copy whose paragraphs were
+/// joined into one line, are regrouped into
+/// paragraphs of one to three sentences:
+/// - a wide gap (two or more spaces) before a sentence starts a new paragraph;
+/// - a sentence that opens a quotation starts a new paragraph, unless it continues the
+///   previous speaker (the previous sentence is itself an attributed quotation);
+/// - narration after a quotation paragraph starts a new paragraph;
+/// - a paragraph closes at three sentences or about `targetLength` characters.
+enum ParagraphSplitter {
+    static let runOnLength = 1_000
+    static let targetLength = 420
+
+    /// A body that is a single paragraph longer than this is also regrouped: one-line wire
+    /// copy whose paragraphs were joined.
+    static let singleParagraphLength = 400
+
+    static func paragraphs(from text: String, onlyParagraph: Bool = false) -> [String] {
+        let sentences = SentenceSplitter.split(text)
+        let collapsedLength = sentences.reduce(0) { $0 + $1.text.count + 1 }
+        let regroup = collapsedLength > runOnLength || (onlyParagraph && collapsedLength > singleParagraphLength)
+        guard regroup else {
+            let joined = sentences.map(\.text).joined(separator: " ")
+            return joined.isEmpty ? [] : [joined]
+        }
+        var out: [String] = []
+        var current: [SentenceSplitter.Sentence] = []
+        var length = 0
+        for s in sentences {
+            if let last = current.last {
+                let opensQuote = s.text.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+                let lastIsQuote = containsQuote(last.text)
+                var newParagraph = s.wideGapBefore
+                    || length + 1 + s.text.count > targetLength
+                    || current.count >= 3
+                if !newParagraph, opensQuote, !lastIsQuote { newParagraph = true }
+                if !newParagraph, !opensQuote, startsWithQuote(current[0].text), !containsQuote(s.text) { newParagraph = true }
+                if newParagraph {
+                    out.append(current.map(\.text).joined(separator: " "))
+                    current = []
+                    length = 0
+                }
+            }
+            current.append(s)
+            length += s.text.count + (current.count > 1 ? 1 : 0)
+        }
+        if !current.isEmpty { out.append(current.map(\.text).joined(separator: " ")) }
+        return out
+    }
+
+    static func startsWithQuote(_ s: String) -> Bool {
+        s.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+    }
+
+    static func containsQuote(_ s: String) -> Bool {
+        s.contains("“") || s.contains("”") || s.contains("\"")
+    }
+}

@@ -1,0 +1,55 @@
+import ParleyCore
+import Testing
+@testable import Normalize
+
+@Suite struct TitleFinderTests {
+    func p(_ text: String, single: Bool = true) -> WorkingParagraph { WorkingParagraph(text: text, line: 1, singleLine: single) }
+
+    @Test func headlineShapes() {
+        #expect(TitleFinder.isHeadlineShaped(p("US seeks to reinforce Kiev’s positions at talks with Russia — White House")))
+        #expect(TitleFinder.isHeadlineShaped(p("Haitians in U.S. malign Trump decision")))
+        #expect(TitleFinder.isHeadlineShaped(p("Is this the end of talks?")))
+        #expect(!TitleFinder.isHeadlineShaped(p("At the same time, the United States is ready to assist Ukraine.")))
+        #expect(!TitleFinder.isHeadlineShaped(p("Headline across two lines", single: false)))
+        #expect(!TitleFinder.isHeadlineShaped(p(String(repeating: "word ", count: 25))))
+    }
+
+    @Test func derivedTitleIsShortenedAtAWord() throws {
+        let lede = "The White House said that a new meeting of the presidents of the United States and Russia is possible only in conditions of “tangible de-escalation”. More text."
+        let title = try #require(TitleFinder.derive(fromLede: lede))
+        #expect(title.hasSuffix("…"))
+        #expect(title.count <= 91)
+        #expect(title.hasPrefix("The White House said that a new meeting"))
+        #expect(!title.contains("“"))
+        let short = try #require(TitleFinder.derive(fromLede: "Talks resumed in Geneva. Officials said more."))
+        #expect(short == "Talks resumed in Geneva")
+    }
+}
+
+@Suite struct DuplicateFilterTests {
+    @Test func duplicatedLedeGoes() {
+        var paragraphs = [
+            WorkingParagraph(text: "At the same time, the United States is ready to assist Ukraine in negotiations with Russia.", line: 1, singleLine: true),
+            WorkingParagraph(text: "The White House said a meeting is possible.", line: 3, singleLine: true),
+            WorkingParagraph(text: "At the same time, she noted that the United States is ready to assist Ukraine in its negotiations with Russia.", line: 5, singleLine: true),
+        ]
+        var trace = Trace()
+        var diagnostics: [Diagnostic] = []
+        DuplicateFilter.filter(&paragraphs, frontZone: 1, path: "a.txt", trace: &trace, diagnostics: &diagnostics)
+        #expect(paragraphs.map(\.line) == [3, 5])
+        #expect(trace.removals.map(\.kind) == [.duplicate])
+        #expect(diagnostics.count == 1)
+    }
+
+    @Test func distinctLedeStays() {
+        var paragraphs = [
+            WorkingParagraph(text: "Russia and Ukraine resumed talks in Istanbul on Tuesday, officials said.", line: 1, singleLine: true),
+            WorkingParagraph(text: "The talks in Istanbul lasted three hours, Ukrainian officials said on Tuesday.", line: 3, singleLine: true),
+        ]
+        var trace = Trace()
+        var diagnostics: [Diagnostic] = []
+        DuplicateFilter.filter(&paragraphs, frontZone: 1, path: "a.txt", trace: &trace, diagnostics: &diagnostics)
+        #expect(paragraphs.count == 2)
+        #expect(trace.removals.isEmpty)
+    }
+}
