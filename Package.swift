@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ParleyCore"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ParleyCore"]),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore", "Ingest"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore"]),
         .testTarget(name: "SiteTests", dependencies: [
