@@ -38,7 +38,7 @@ enum Lexicon {
         asked speaking earlier later today yesterday tomorrow tonight
         """)
 
-    static let months = set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+    static let months = set("january february march april may june july august september october november december")
     static let weekdays = set("monday tuesday wednesday thursday friday saturday sunday")
 
     /// Nationalities and similar adjectives: never a name, and a qualifier before a title.
@@ -52,7 +52,7 @@ enum Lexicon {
         moroccan algerian tunisian libyan sudanese ethiopian kenyan nigerian south vietnamese thai
         filipino indonesian malaysian singaporean qatari emirati kuwaiti bahraini omani yemeni jordanian
         lebanese kurdish north arab muslim christian jewish catholic democratic republican democrat
-        communist conservative liberal socialist labour labor independent
+        communist conservative liberal socialist labour labor independent republicans democrats
         kremlin federal national international presidential
         """)
 
@@ -73,7 +73,8 @@ enum Lexicon {
         majorgeneral brigadier marshal inspector prosecutor investigator counsel solicitor
         superintendent commissioner chancellor provost dean principal president-elect presidentelect
         republican democrat democratic senior junior top veteran military army navy police union
-        majority minority whip
+        majority minority whip administrator administrators senators representatives misters congressmen
+        draftee veteran commissioner
         """)
 
     /// Titles that alone make a following capitalized word a person's name: `Mr. Kugelman`, `Pope Francis`.
@@ -99,21 +100,22 @@ enum Lexicon {
         act accord agreement treaty plan program programme initiative strategy doctrine law bill
         day war summit games cup award prize festival conference forum talks dialogue process
         club league team airlines airways motors energy oil gas petroleum steel technologies systems
-        capital partners research policy project studies affairs relations reform
+        capital partners research policy project studies affairs relations reform rights
+        falls springs heights park hills rapids creek harbor harbour village town county
         """)
 
     /// Verbs that report speech or statements.
     static let speechVerbs = set("""
-        said says say told tells tell added adds stressed stresses noted notes explained explains
-        stated states declared declares announced announces argued argues asserted asserts claimed claims
+        said says say told tells tell added adds stressed stresses noted  explained explains
+        stated  declared declares announced announces argued argues asserted asserts claimed 
         insisted insists warned warns urged urges replied replies responded responds continued continues
-        wrote writes tweeted tweets remarked remarks commented comments emphasized emphasised emphasizes
+        wrote writes tweeted  remarked  commented  emphasized emphasised emphasizes
         underscored underscores specified specifies recalled recalls acknowledged acknowledges admitted
         admits suggested suggests predicted predicts promised promises pledged pledges vowed vows
         complained complains conceded concedes confirmed confirms denied denies repeated repeats
-        observed observes pointed reiterated reiterates assured assures believes believed thinks thought
+        observed observes pointed reiterated reiterates assured assures    
         cautioned cautions countered counters quipped joked asked asks answered answers saying telling
-        adding stressing noting explaining warning urging calling called calls described describes
+        adding stressing noting explaining warning urging     
         """)
 
     /// Lowercase words that may sit inside a name: `bin`, `de`, `van`.

@@ -134,12 +134,16 @@ struct QuoteAttributor {
             skipped += 1
         }
         guard a < t.count, t[a].isWord else { return .unknown }
+        // A quote that ends its sentence (`….”`) is followed by a new sentence unless the
+        // attribution comes at once: `….” he said`.
+        let closedSentence = s.close >= 1 && s.close < t.count && t[s.close - 1].isPunct && [".", "!", "?"].contains(t[s.close - 1].mark)
+        let window = closedSentence ? 3 : 8
         if isSpeechVerb(p, a) {
             let s = subjectAfter(verb: a, p, limit: t.count)
             if s != .unknown { return s }
         }
         var v = a
-        while v < min(t.count, a + 8) {
+        while v < min(t.count, a + window) {
             if t[v].isPunct && (ParagraphText.openQuotes.contains(t[v].mark) || [".", "!", "?", ";"].contains(t[v].mark)) { break }
             if isSpeechVerb(p, v) {
                 let s = subjectBefore(verb: v, p, lowerBound: a)
@@ -186,7 +190,8 @@ struct QuoteAttributor {
 
     private func isSpeechVerb(_ p: ParagraphText, _ k: Int) -> Bool {
         let t = p.tokens[k]
-        guard t.isWord, Lexicon.speechVerbs.contains(t.key), personAt[p.index][k] == nil else { return false }
+        guard t.isWord, !t.capitalized || t.sentenceStart, p.labels[k] == .none,
+              Lexicon.speechVerbs.contains(t.key), personAt[p.index][k] == nil else { return false }
         if k > 0, p.tokens[k - 1].key == "to" { return false }
         return true
     }
@@ -212,7 +217,7 @@ struct QuoteAttributor {
     private func subjectBefore(verb v: Int, _ p: ParagraphText, lowerBound: Int) -> Speaker {
         var k = v - 1
         var steps = 0
-        while k >= lowerBound, steps < 8 {
+        while k >= lowerBound, steps < 12 {
             let t = p.tokens[k]
             if t.isPunct {
                 if ParagraphText.openQuotes.contains(t.mark) || ParagraphText.closeQuotes.contains(t.mark)
@@ -226,7 +231,12 @@ struct QuoteAttributor {
             }
             if Lexicon.pronouns.contains(t.key) { return .pronoun }
             switch p.labels[k] {
-            case .organization, .place: return .nobody
+            case .organization, .place:
+                // `the Pentagon said`; but `Clark, from Akron, Ohio and calls` goes on to Clark.
+                if v - p.matchEnd[k] <= 1 { return .nobody }
+                k = p.matchStart[k] - 1
+                steps += 1
+                continue
             default: break
             }
             if Self.nobodyWords.contains(t.key) { return .nobody }
@@ -250,23 +260,41 @@ struct QuoteAttributor {
 
     private func isSubjectPossessive(_ p: ParagraphText, _ k: Int) -> Bool { false }
 
-    /// What follows a speech verb: `said John Kirby`, `said the spokesman`, `said he`.
+    /// The mention at `k` stands where a subject stands: after a clause boundary, not after a verb.
+    private func isSubject(_ p: ParagraphText, _ k: Int) -> Bool {
+        var b = k - 1
+        while b >= 0 {
+            let t = p.tokens[b]
+            if t.isPunct { return true }
+            if t.sentenceStart && (Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the") { return true }
+            if p.labels[b] != .none || Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the" {
+                b -= 1
+                continue
+            }
+            return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
+                || t.sentenceStart
+        }
+        return true
+    }
+
+    /// What follows a speech verb: `said John Kirby`, `said draftee Keith Soukkala`, `said the spokesman`, `said he`.
     private func subjectAfter(verb v: Int, _ p: ParagraphText, limit: Int) -> Speaker {
         var k = v + 1
-        var steps = 0
-        while k < min(limit, p.tokens.count), steps < 6 {
+        var first: Speaker = .unknown
+        while k < min(limit, p.tokens.count), k <= v + 6 {
             let t = p.tokens[k]
-            if t.isPunct { return .unknown }
+            if t.isPunct { break }
             if let person = personAt[p.index][k] { return .person(person) }
-            if Lexicon.pronouns.contains(t.key) { return .pronoun }
-            if Lexicon.roleNouns.contains(t.key) { return .role(t.key) }
-            if case .organization = p.labels[k] { return .nobody }
-            if Self.nobodyWords.contains(t.key) { return .nobody }
-            guard t.key == "the" || t.key == "a" || Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) else { return .unknown }
+            if first == .unknown {
+                if Lexicon.pronouns.contains(t.key) { return .pronoun }
+                if Lexicon.roleNouns.contains(t.key) { first = .role(t.key) }
+                else if case .organization = p.labels[k] { first = .nobody }
+                else if Self.nobodyWords.contains(t.key) { first = .nobody }
+            }
+            if Lexicon.speechVerbs.contains(t.key) || t.key == "that" { break }
             k += 1
-            steps += 1
         }
-        return .unknown
+        return first
     }
 
     private static let roleGroups: [[String]] = [
@@ -326,8 +354,8 @@ struct QuoteAttributor {
                 while e < t.count, personAt[p.index][e] == person { e += 1 }
                 var found = false
                 var j = e
-                while j < min(t.count, e + 4), t[j].isWord {
-                    if isSpeechVerb(p, j) { found = true; break }
+                while j < min(t.count, e + 3), t[j].isWord {
+                    if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { found = isSubject(p, k); break }
                     j += 1
                 }
                 if k > 0, isSpeechVerb(p, k - 1) { found = true }
