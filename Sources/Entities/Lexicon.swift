@@ -97,7 +97,7 @@ enum Lexicon {
         street avenue road square bridge river sea ocean lake island islands mountain mountains valley
         county city state states province region oblast district republic kingdom empire coast bay gulf
         peninsula airport port station center centre hall tower palace building church cathedral mosque
-        act accord agreement treaty plan program programme initiative strategy doctrine law bill
+        act accord agreement treaty plan program programme initiative strategy doctrine law
         day war summit games cup award prize festival conference forum talks dialogue process
         club league team airlines airways motors energy oil gas petroleum steel technologies systems
         capital partners research policy project studies affairs relations reform rights
@@ -130,7 +130,7 @@ enum Lexicon {
     static let roleNouns = set("""
         spokesman spokeswoman spokesperson official director secretary minister president diplomat
         envoy ambassador aide adviser advisor coordinator chief leader senator lawmaker representative
-        governor chancellor premier counterpart analyst lawyer attorney general head
+        governor chancellor premier counterpart analyst lawyer attorney general head pope
         """)
 
     /// Words a sentence may open with that never start a name.

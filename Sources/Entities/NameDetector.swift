@@ -139,8 +139,13 @@ enum NameDetector {
                     lastTitle = -10
                 }
             case .orgWord:
-                piece.removeAll()
-                lastTitle = -10
+                if piece.count == 1, k == run.upperBound - 1, GivenNames.contains(p.tokens[piece[0]].key) {
+                    // `Bernard Law`: a given name and one last word.
+                    piece.append(k)
+                } else {
+                    piece.removeAll()
+                    lastTitle = -10
+                }
             case .entity:
                 let end = p.matchEnd[k]
                 if end - k == 1, let last = piece.last, GivenNames.contains(p.tokens[last].key) || p.tokens[last].isInitial {

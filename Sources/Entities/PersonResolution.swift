@@ -70,6 +70,12 @@ extension EntityRecognizer {
             if person == nil { person = table.bySurname(key) }
             if person == nil, GivenNames.contains(key) || !c.sentenceInitial { person = table.byGivenName(key) }
             if person == nil, let r = surnames.registryPerson(surname: key) { person = table.registryPerson(r, registry) }
+            if person == nil, c.speech || c.titleBefore, let near = table.bySurnameSpelling(key) {
+                person = near
+                let p = paragraphs[c.paragraph]
+                diagnostics.append(Diagnostic(.note, step: "entities", file: article.source.path, line: p.line,
+                                              "'\(displayName(p, c))' read as \(table.entries[near].person.name) (spelling differs)"))
+            }
             if person == nil, c.personalTitle, !c.sentenceInitial || c.titleBefore {
                 person = table.unknownPerson(name: displayName(paragraphs[c.paragraph], c), keys: c.keys)
             }

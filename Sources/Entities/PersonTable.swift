@@ -9,6 +9,8 @@ struct PersonTable {
         /// Folded words of the fullest name seen.
         var keys: [String]
         var roles: [String] = []
+        /// `sabban` for `Mohammed al-Sabban`.
+        var altSurname: String? = nil
     }
 
     struct Span {
@@ -34,7 +36,12 @@ struct PersonTable {
     mutating func unknownPerson(name: String, keys: [String]) -> Int {
         let k = keys.joined(separator: " ")
         if let i = byKey[k] { return i }
-        entries.append(Entry(person: Person(id: Slug.make(name, fallback: "person"), name: name, inRegistry: false), registry: nil, keys: keys))
+        var entry = Entry(person: Person(id: Slug.make(name, fallback: "person"), name: name, inRegistry: false), registry: nil, keys: keys)
+        if let last = name.split(separator: " ").last {
+            let parts = last.split(separator: "-")
+            if parts.count == 2, ["al", "el", "bin", "ibn", "abu", "ben", "ul"].contains(parts[0].lowercased()) { entry.altSurname = Fold.key(parts[1]) }
+        }
+        entries.append(entry)
         byKey[k] = entries.count - 1
         return entries.count - 1
     }
@@ -53,10 +60,19 @@ struct PersonTable {
 
     /// Article people whose surname is `key`, the one without a suffix preferred.
     func bySurname(_ key: String) -> Int? {
-        let found = entries.indices.filter { Self.surname(entries[$0].keys) == key }
+        let found = entries.indices.filter { Self.surname(entries[$0].keys) == key || entries[$0].altSurname == key }
         if found.count == 1 { return found[0] }
         let plain = found.filter { !Self.hasSuffix(entries[$0].keys) }
         return plain.count == 1 ? plain[0] : nil
+    }
+
+    /// An article person whose surname is one small misspelling away (`Jefferies` → `Jeffries`).
+    func bySurnameSpelling(_ key: String) -> Int? {
+        let found = entries.indices.filter { i in
+            guard let surname = Self.surname(entries[i].keys), surname != key, surname.utf8.count >= 5 else { return false }
+            return FuzzyMatcher.distance(key, surname, limit: FuzzyMatcher.bound(surname.utf8.count)) != nil
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// Article people whose first name is `key` (`Keiko`), when unique.

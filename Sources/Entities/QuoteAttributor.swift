@@ -76,6 +76,7 @@ struct QuoteAttributor {
         let indirect = indirectSpeech()
         var indirectCursor = 0
         var last: Int? = nil
+        var lastAt = (-1, -1)
         var results: [Speaker] = []
         var resolved: [Int?] = []
         var organizationQuotes: [Int] = []
@@ -83,6 +84,7 @@ struct QuoteAttributor {
             while indirectCursor < indirect.count,
                   (indirect[indirectCursor].0, indirect[indirectCursor].1) < (s.paragraph, s.open) {
                 last = indirect[indirectCursor].2
+                lastAt = (indirect[indirectCursor].0, indirect[indirectCursor].1)
                 indirectCursor += 1
             }
             var speaker = after(s)
@@ -102,10 +104,15 @@ struct QuoteAttributor {
                         person = resolved[n - 1]
                     }
                 }
+                // A quote that is a sentence of its own continues the current speaker.
+                if person == nil, let last, opensSentence(s) {
+                    let near = (lastAt.0 == s.paragraph && s.open - lastAt.1 <= 90) || (lastAt.0 == s.paragraph - 1 && s.open == 0)
+                    if near { person = last }
+                }
             }
             results.append(speaker)
             resolved.append(person)
-            if let person { last = person }
+            if let person { last = person; lastAt = (s.paragraph, s.close) }
         }
         // A quote directly followed by an attributed one shares its speaker (`“A.” “B,” he said.`).
         for n in stride(from: all.count - 2, through: 0, by: -1) where resolved[n] == nil && results[n] == .unknown {
@@ -142,14 +149,47 @@ struct QuoteAttributor {
             let s = subjectAfter(verb: a, p, limit: t.count)
             if s != .unknown { return s }
         }
+        // `” General John Nicholson, the top U.S. general in Afghanistan, said`: only subject words
+        // (a name, a pronoun, `the … spokesman`, an apposition) may stand before the verb.
         var v = a
-        while v < min(t.count, a + window) {
-            if t[v].isPunct && (ParagraphText.openQuotes.contains(t[v].mark) || [".", "!", "?", ";"].contains(t[v].mark)) { break }
-            if isSpeechVerb(p, v) {
-                let s = subjectBefore(verb: v, p, lowerBound: a)
-                return s
+        var sawName = false
+        while v < min(t.count, a + window + (sawName ? 14 : 0)) {
+            let tok = t[v]
+            if isSpeechVerb(p, v) { return subjectBefore(verb: v, p, lowerBound: a) }
+            if personAt[p.index][v] != nil { sawName = true; v += 1; continue }
+            if tok.isPunct {
+                if tok.mark == ",", sawName {
+                    // Skip an apposition up to the next comma.
+                    var c = v + 1
+                    while c < t.count, c < v + 16, !(t[c].isPunct && [",", ".", ";"].contains(t[c].mark)) { c += 1 }
+                    if c < t.count, t[c].mark == "," { v = c + 1; continue }
+                }
+                break
             }
+            let subjectish = Lexicon.pronouns.contains(tok.key) || tok.key == "the" || Lexicon.titles.contains(tok.key)
+                || Lexicon.nationalities.contains(tok.key) || p.labels[v] != .none || Lexicon.roleNouns.contains(tok.key)
+                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently"].contains(tok.key)
+            guard subjectish else { break }
             v += 1
+        }
+        // `” of funding the smaller agencies, he said`: a comma, then subject and verb.
+        if !closedSentence {
+            var c = a
+            while c < min(t.count, a + 16), !(t[c].isPunct && [".", "!", "?", ";"].contains(t[c].mark)) {
+                if t[c].isPunct, ParagraphText.openQuotes.contains(t[c].mark) { break }
+                if t[c].isPunct, t[c].mark == ",", c + 2 < t.count {
+                    var d = c + 1
+                    var e = d
+                    if let person = personAt[p.index][d] {
+                        while e < t.count, personAt[p.index][e] == person { e += 1 }
+                        if e < t.count, isSpeechVerb(p, e) { return .person(person) }
+                    } else if Lexicon.pronouns.contains(t[d].key), isSpeechVerb(p, d + 1) {
+                        return .pronoun
+                    }
+                    d = e
+                }
+                c += 1
+            }
         }
         return .unknown
     }
@@ -188,6 +228,13 @@ struct QuoteAttributor {
         return .unknown
     }
 
+    private func opensSentence(_ s: Span) -> Bool {
+        let t = paragraphs[s.paragraph].tokens
+        if s.open == 0 { return true }
+        let prev = t[s.open - 1]
+        return prev.isPunct && [".", "!", "?", "\u{201D}", "\""].contains(prev.mark)
+    }
+
     private func isSpeechVerb(_ p: ParagraphText, _ k: Int) -> Bool {
         let t = p.tokens[k]
         guard t.isWord, !t.capitalized || t.sentenceStart, p.labels[k] == .none,
@@ -204,7 +251,7 @@ struct QuoteAttributor {
         while b >= 0, p.tokens[b].isWord, Lexicon.titles.contains(p.tokens[b].key) || Lexicon.nationalities.contains(p.tokens[b].key) { b -= 1 }
         guard b >= 0 else { return false }
         if p.tokens[b].key == "to", b > 0, p.tokens[b - 1].key == "according" { return false }
-        return ["for", "of", "with", "to", "from", "against", "about", "on", "at"].contains(p.tokens[b].key)
+        return ["for", "of", "with", "to", "from", "against", "about", "on", "at", "than", "like", "by", "between"].contains(p.tokens[b].key)
     }
 
     private static let nobodyWords = Lexicon.set("""
@@ -227,7 +274,13 @@ struct QuoteAttributor {
                 continue
             }
             if let person = personAt[p.index][k] {
-                return governedByPreposition(p, k) && !isSubjectPossessive(p, k) ? .nobody : .person(person)
+                if !governedByPreposition(p, k) { return .person(person) }
+                if representedBy(p, k) { return .nobody }
+                var s = k
+                while s > 0, personAt[p.index][s - 1] == person { s -= 1 }
+                k = s - 2
+                steps += 1
+                continue
             }
             if Lexicon.pronouns.contains(t.key) { return .pronoun }
             switch p.labels[k] {
@@ -258,7 +311,20 @@ struct QuoteAttributor {
         return .unknown
     }
 
-    private func isSubjectPossessive(_ p: ParagraphText, _ k: Int) -> Bool { false }
+    /// `a spokesman for X`, `an aide to X`: someone else speaks for X.
+    private func representedBy(_ p: ParagraphText, _ k: Int) -> Bool {
+        var s = k
+        while s > 0, personAt[p.index][s - 1] != nil, personAt[p.index][s - 1] == personAt[p.index][k] { s -= 1 }
+        var b = s - 1
+        var steps = 0
+        while b >= 0, steps < 4 {
+            let key = p.tokens[b].key
+            if Lexicon.roleNouns.contains(key) || Self.nobodyWords.contains(key) || ["spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "aide"].contains(key) { return true }
+            b -= 1
+            steps += 1
+        }
+        return false
+    }
 
     /// The mention at `k` stands where a subject stands: after a clause boundary, not after a verb.
     private func isSubject(_ p: ParagraphText, _ k: Int) -> Bool {
@@ -354,7 +420,13 @@ struct QuoteAttributor {
                 while e < t.count, personAt[p.index][e] == person { e += 1 }
                 var found = false
                 var j = e
-                while j < min(t.count, e + 3), t[j].isWord {
+                if j < t.count, t[j].isPunct, t[j].mark == "," {
+                    var c = j + 1
+                    while c < t.count, c < j + 16, !(t[c].isPunct && [",", ".", ";"].contains(t[c].mark)) { c += 1 }
+                    if c < t.count, t[c].mark == "," { j = c + 1 }
+                }
+                let verbStart = j
+                while j < min(t.count, verbStart + 3), t[j].isWord {
                     if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { found = isSubject(p, k); break }
                     j += 1
                 }
