@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ParleyCore", "ParleyTestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ParleyCore"]),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore", "Ingest"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render", "ParleyTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCommandsTests", dependencies: [

@@ -4,39 +4,155 @@ import ParleyCore
 /// resolved against the registry. Pure: no I/O.
 public struct EntityRecognizer: Sendable {
     public let registry: Registry
+    /// Registry places first, then the built-in gazetteer.
+    let places: [NamedEntity]
+    let organizations: [NamedEntity]
+    let automaton: AliasAutomaton
+    /// Folded full spellings (`sergey lavrov`) → registry people.
+    let fullNames: [String: [Int]]
+    /// Folded spellings of each registry person, word by word.
+    let spellings: [[[String]]]
+    let surnames: SurnameResolver
+    let eventFinder: EventFinder
+    let participants: [Set<Int>]
 
     public init(registry: Registry) {
         self.registry = registry
+        var automaton = AliasAutomaton()
+        var fullNames: [String: [Int]] = [:]
+        var spellings: [[[String]]] = []
+        for (i, person) in registry.people.enumerated() {
+            var list: [[String]] = []
+            for s in [person.name] + person.aliases {
+                automaton.add(s, target: .person(i))
+                let keys = Tokenizer.tokenize(s).filter(\.isWord).map(\.key)
+                list.append(keys)
+                let joined = keys.joined(separator: " ")
+                if !(fullNames[joined]?.contains(i) ?? false) { fullNames[joined, default: []].append(i) }
+            }
+            spellings.append(list)
+        }
+        let places = registry.places + Gazetteer.places
+        let organizations = registry.organizations + Gazetteer.organizations
+        for (i, e) in places.enumerated() {
+            for s in [e.name] + e.aliases { automaton.add(s, target: .place(i), rank: i < registry.places.count ? 0 : 2) }
+        }
+        for (i, e) in organizations.enumerated() {
+            for s in [e.name] + e.aliases { automaton.add(s, target: .organization(i), rank: i < registry.organizations.count ? 1 : 3) }
+        }
+        for (i, e) in registry.events.enumerated() {
+            for s in e.phrases { automaton.add(s, target: .event(i), caseSensitive: false) }
+        }
+        self.places = places
+        self.organizations = organizations
+        self.automaton = automaton
+        self.fullNames = fullNames
+        self.spellings = spellings
+        self.surnames = SurnameResolver(people: spellings)
+        self.eventFinder = EventFinder(events: registry.events) { name in
+            places.filter { $0.name == name || $0.aliases.contains(name) }.flatMap { [$0.name] + $0.aliases } + [name]
+        }
+        let ids = Dictionary(registry.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.participants = registry.events.map { Set($0.participants.compactMap { ids[$0] }) }
     }
 
     public func analyze(_ article: NormalizedArticle) -> AnalyzedArticle {
-        var mentions: [Mention] = []
-        var order: [String] = []
-        var counts: [String: Int] = [:]
-        for (index, paragraph) in article.paragraphs.enumerated() {
-            let bytes = Array(paragraph.text.utf8)
-            for person in registry.people {
-                for name in [person.name] + person.aliases {
-                    let needle = Array(name.utf8)
-                    guard !needle.isEmpty, needle.count <= bytes.count else { continue }
-                    var i = 0
-                    while i + needle.count <= bytes.count {
-                        if bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                            mentions.append(Mention(kind: .person, entity: person.id, paragraph: index,
-                                                    start: i, end: i + needle.count, text: name))
-                            if counts[person.id] == nil { order.append(person.id) }
-                            counts[person.id, default: 0] += 1
-                            i += needle.count
-                        } else {
-                            i += 1
-                        }
-                    }
-                }
+        var diagnostics: [Diagnostic] = []
+        var paragraphs = article.paragraphs.enumerated().map { ParagraphText(index: $0, text: $1.text, line: $1.line) }
+        var phraseMatches: [[AliasAutomaton.Match]] = []
+        for p in paragraphs.indices { phraseMatches.append(label(&paragraphs[p])) }
+
+        // People.
+        var candidates: [NameCandidate] = []
+        for p in paragraphs.indices { candidates += NameDetector.detect(&paragraphs[p]) }
+        var table = PersonTable()
+        resolvePeople(&table, candidates: candidates, paragraphs: paragraphs, article: article, diagnostics: &diagnostics)
+        removeContributors(&table, article.contributors)
+
+        var personAt: [[Int?]] = paragraphs.map { Array(repeating: nil, count: $0.tokens.count) }
+        for s in table.spans { for k in s.start..<s.end { personAt[s.paragraph][k] = s.person } }
+        for s in table.spans {
+            if let role = NameDetector.role(before: s.start, paragraphs[s.paragraph]), !table.entries[s.person].roles.contains(role) {
+                table.entries[s.person].roles.append(role)
             }
         }
-        mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
-        let byID = Dictionary(registry.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let people = order.compactMap { id in byID[id].map { PersonInArticle(person: $0, mentions: counts[id] ?? 0) } }
-        return AnalyzedArticle(article: article, people: people, mentions: mentions)
+
+        // Events and the date.
+        var references = eventFinder.find(paragraphs, phraseMatches: phraseMatches, eventOf: { entry in
+            if case .event(let e) = automaton.entries[entry].target { return e }
+            return 0
+        }, placeName: { places[$0].name }, personRegistryAt: { p, k in
+            personAt[p][k].flatMap { table.entries[$0].registry }
+        }, participantIDs: participants, articleDate: article.date.day)
+        var analyzed = article
+        if article.date.day == nil {
+            let (date, notes) = DateInference.infer(article, references: references, events: registry.events)
+            analyzed.date = date
+            diagnostics += notes
+            if let day = date.day {
+                references.removeAll { ref in registry.events[ref.event].start.map { $0 > day } ?? false }
+            }
+        }
+
+        // Quotes.
+        let roles = table.entries.map { e in (e.roles + e.person.roles).map { $0.lowercased() } }
+        let attributor = QuoteAttributor(paragraphs: paragraphs, personAt: personAt, roles: roles)
+        let quotes = attributor.attribute(articlePersonCount: table.entries.count).map { span, person in
+            Quote(speaker: table.entries[person].person.id, text: span.text, paragraph: span.paragraph)
+        }
+
+        return assemble(analyzed, paragraphs: paragraphs, table: table, references: references,
+                        quotes: quotes, diagnostics: diagnostics)
+    }
+
+    /// Lays registry and gazetteer spellings over the tokens (leftmost, longest); returns event phrase matches.
+    private func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
+        let all = automaton.matches(in: p.tokens) { _ in true }
+        var events: [AliasAutomaton.Match] = []
+        var best: [Int: AliasAutomaton.Match] = [:]
+        func order(_ m: AliasAutomaton.Match) -> (Int, Int) {
+            let e = automaton.entries[m.entry]
+            let kind: Int
+            switch e.target {
+            case .person: kind = 0
+            case .organization: kind = 1
+            case .place: kind = 2
+            default: kind = 3
+            }
+            return (e.rank, kind)
+        }
+        for m in all {
+            if case .event = automaton.entries[m.entry].target { events.append(m); continue }
+            if let b = best[m.start] {
+                let longer = m.end - m.start > b.end - b.start
+                if longer || (m.end - m.start == b.end - b.start && order(m) < order(b)) { best[m.start] = m }
+            } else {
+                best[m.start] = m
+            }
+        }
+        var i = 0
+        while i < p.tokens.count {
+            guard let m = best[i] else { i += 1; continue }
+            // Prefer a longer match starting inside this one.
+            var chosen = m
+            for k in (m.start + 1)..<m.end {
+                if let other = best[k], other.end > chosen.end, other.end - other.start > chosen.end - chosen.start { chosen = other; break }
+            }
+            if chosen.start != m.start { i = chosen.start; continue }
+            let label: TokenLabel
+            switch automaton.entries[m.entry].target {
+            case .person(let r): label = .person(r)
+            case .place(let r): label = .place(r)
+            case .organization(let r): label = .organization(r)
+            default: label = .none
+            }
+            for k in m.start..<m.end {
+                p.labels[k] = label
+                p.matchStart[k] = m.start
+                p.matchEnd[k] = m.end
+            }
+            i = m.end
+        }
+        return events
     }
 }

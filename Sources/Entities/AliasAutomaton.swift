@@ -1,0 +1,93 @@
+/// One token trie over every spelling the recognizer knows: registry people, places,
+/// organizations, event phrases, and the built-in gazetteer and titles. Built once.
+///
+/// Matching walks the trie from each token; a spelling matches when its tokens' folded keys
+/// are equal and every capitalized word of the spelling is capitalized in the text (all-caps
+/// spellings such as `US` or `WHO` must be all caps), so `turkey` and `Us` do not match.
+struct AliasAutomaton: Sendable {
+    enum Target: Sendable, Hashable {
+        case person(Int)
+        case place(Int)
+        case organization(Int)
+        case event(Int)
+        case title
+    }
+
+    struct Entry: Sendable {
+        var target: Target
+        /// Per token: 0 = any case, 1 = capitalized, 2 = all caps.
+        var caseRule: [UInt8]
+        var length: Int
+        /// Lower wins among spellings of the same length.
+        var rank: Int
+    }
+
+    struct Match: Sendable {
+        var start: Int
+        /// Token index past the last token.
+        var end: Int
+        var entry: Int
+    }
+
+    private var children: [[String: Int32]] = [[:]]
+    private var terminals: [[Int32]] = [[]]
+    private(set) var entries: [Entry] = []
+
+    /// Adds `spelling` for `target`. `caseSensitive` false ignores case (event phrases, titles).
+    mutating func add(_ spelling: String, target: Target, caseSensitive: Bool = true, rank: Int = 0) {
+        let tokens = Tokenizer.tokenize(spelling)
+        guard !tokens.isEmpty else { return }
+        var node = 0
+        var rule: [UInt8] = []
+        for t in tokens {
+            if let next = children[node][t.key] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                terminals.append([])
+                let next = children.count - 1
+                children[node][t.key] = Int32(next)
+                node = next
+            }
+            if !caseSensitive || !t.isWord { rule.append(0) } else if t.allCaps { rule.append(2) } else if t.capitalized { rule.append(1) } else { rule.append(0) }
+        }
+        // Skip exact duplicates (same target, same tokens).
+        for e in terminals[node] where entries[Int(e)].target == target { return }
+        entries.append(Entry(target: target, caseRule: rule, length: tokens.count, rank: rank))
+        terminals[node].append(Int32(entries.count - 1))
+    }
+
+    /// All matches starting at each token (including overlapping ones), filtered by `accept`.
+    func matches(in tokens: [Token], accept: (Target) -> Bool) -> [Match] {
+        var out: [Match] = []
+        for i in tokens.indices {
+            var node = 0
+            var j = i
+            while j < tokens.count {
+                guard let next = children[node][tokens[j].key] else { break }
+                node = Int(next)
+                j += 1
+                for e in terminals[node] {
+                    let entry = entries[Int(e)]
+                    guard accept(entry.target), caseMatches(entry, tokens, from: i) else { continue }
+                    out.append(Match(start: i, end: j, entry: Int(e)))
+                }
+                // A possessive ends a name: `Biden’s Press` is not one name.
+                if tokens[j - 1].possessive { break }
+            }
+        }
+        return out
+    }
+
+    private func caseMatches(_ entry: Entry, _ tokens: [Token], from i: Int) -> Bool {
+        for k in 0..<entry.length {
+            switch entry.caseRule[k] {
+            case 1: if !tokens[i + k].capitalized { return false }
+            case 2: if !tokens[i + k].allCaps && tokens[i + k].key.utf8.count > 1 { return false }
+                    if tokens[i + k].key.utf8.count == 1 && !tokens[i + k].capitalized { return false }
+            default: break
+            }
+        }
+        return true
+    }
+}

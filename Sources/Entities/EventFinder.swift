@@ -1,0 +1,138 @@
+import ParleyCore
+
+/// Finds registry events an article refers to: by their phrases, by their place next to a
+/// meeting word (`a face-to-face meeting took place in Istanbul`), by their date
+/// (`since February 28`), or by their month next to a participant (`In June, Putin …`).
+/// An event after the article's date cannot be referred to and is dropped.
+struct EventFinder: Sendable {
+    struct Reference: Sendable {
+        var event: Int
+        var paragraph: Int
+        /// Token range that names it (for the mention).
+        var start: Int
+        var end: Int
+        /// A weekday named in the same sentence (1 = Monday … 7 = Sunday).
+        var weekday: Int?
+        /// Found by a phrase (strong) rather than place, date or month evidence.
+        var byPhrase: Bool
+    }
+
+    let events: [Event]
+    /// Folded place spellings → event indices (for place + meeting word).
+    let eventPlaceKeys: [String: [Int]]
+
+    static let meetingWords: Set<String> = Lexicon.set("talks meeting meetings summit negotiations negotiation round rounds")
+
+    init(events: [Event], placeSpellings: (String) -> [String]) {
+        self.events = events
+        var keys: [String: [Int]] = [:]
+        for (i, e) in events.enumerated() {
+            guard let place = e.place else { continue }
+            for spelling in placeSpellings(place) {
+                let k = Fold.key(spelling)
+                if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
+            }
+        }
+        self.eventPlaceKeys = keys
+    }
+
+    func find(_ paragraphs: [ParagraphText], phraseMatches: [[AliasAutomaton.Match]], eventOf: (Int) -> Int,
+              placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
+              articleDate: Day?) -> [Reference] {
+        var refs: [Reference] = []
+        for p in paragraphs {
+            let t = p.tokens
+            let weekdayOfSentence = weekdays(p)
+            for m in phraseMatches[p.index] {
+                refs.append(Reference(event: eventOf(m.entry), paragraph: p.index, start: m.start, end: m.end,
+                                      weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: true))
+            }
+            // Place next to a meeting word in the same sentence.
+            var k = 0
+            while k < t.count {
+                guard case .place(let place) = p.labels[k], p.matchStart[k] == k else { k += 1; continue }
+                let end = p.matchEnd[k]
+                let key = Fold.key(placeName(place))
+                if let list = eventPlaceKeys[key] {
+                    let sentence = t[k].sentence
+                    var meeting: Int? = nil
+                    for j in max(0, k - 6)..<min(t.count, end + 4) where t[j].sentence == sentence && Self.meetingWords.contains(t[j].key) {
+                        meeting = j
+                        break
+                    }
+                    if let meeting {
+                        for e in list {
+                            refs.append(Reference(event: e, paragraph: p.index, start: min(meeting, k), end: max(meeting + 1, end),
+                                                  weekday: weekdayOfSentence[sentence], byPhrase: false))
+                        }
+                    }
+                }
+                k = end
+            }
+            // Dates: `February 24`, `24 February`, optionally with a year.
+            for i in t.indices where t[i].isWord && t[i].capitalized && Lexicon.months.contains(t[i].key) && p.labels[i] == .none {
+                guard let month = monthNumber(t[i].key) else { continue }
+                var day: Int? = nil
+                var last = i
+                if i + 1 < t.count, t[i + 1].kind == .number, let d = Int(t[i + 1].key), (1...31).contains(d) { day = d; last = i + 1 }
+                else if i > 0, t[i - 1].kind == .number, let d = Int(t[i - 1].key), (1...31).contains(d) { day = d }
+                var year: Int? = nil
+                if last + 1 < t.count, t[last + 1].kind == .number, let y = Int(t[last + 1].key), y > 1900 { year = y; last += 1 }
+                else if last + 2 < t.count, t[last + 1].mark == ",", t[last + 2].kind == .number, let y = Int(t[last + 2].key), y > 1900 { year = y; last += 2 }
+                for (e, event) in events.enumerated() {
+                    guard let start = event.start, start.month == month else { continue }
+                    if let year, start.year != year { continue }
+                    if let day {
+                        guard start.day == day else { continue }
+                    } else {
+                        // A bare month counts only next to one of the event's participants.
+                        let sentence = t[i].sentence
+                        let named = t.indices.contains { j in
+                            t[j].sentence == sentence && (personRegistryAt(p.index, j).map { participantIDs[e].contains($0) } ?? false)
+                        }
+                        guard named else { continue }
+                    }
+                    let from = day != nil && t[i - 1 < 0 ? 0 : i - 1].kind == .number && last == i ? i - 1 : i
+                    refs.append(Reference(event: e, paragraph: p.index, start: from, end: last + 1,
+                                          weekday: weekdayOfSentence[t[i].sentence], byPhrase: day != nil))
+                }
+            }
+        }
+        if let articleDate {
+            refs.removeAll { ref in (events[ref.event].start.map { $0 > articleDate } ?? false) }
+            // A weekday that resolves against the article date must fall within a place-matched event.
+            refs.removeAll { ref in
+                guard !ref.byPhrase, let wd = ref.weekday, let start = events[ref.event].start else { return false }
+                let back = (articleDate.weekday - wd + 7) % 7
+                let day = articleDate.adding(days: -back)
+                return !events[ref.event].contains(day) && start < articleDate.adding(days: -6)
+            }
+        }
+        return refs
+    }
+
+    /// The weekday named in each sentence (`on Tuesday`, `Tuesday’s talks`), by sentence index.
+    private func weekdays(_ p: ParagraphText) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for t in p.tokens where t.isWord && t.capitalized {
+            if let n = Self.weekdayNumbers[t.key] { out[t.sentence] = n }
+        }
+        return out
+    }
+
+    static let monthNumbers: [String: Int] = {
+        var out: [String: Int] = [:]
+        for (i, name) in Day.monthNames.enumerated() { out[Fold.key(name)] = i + 1 }
+        for (i, k) in ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated() where !k.isEmpty { out[k] = i + 1 }
+        out["sept"] = 9
+        return out
+    }()
+
+    static let weekdayNumbers: [String: Int] = {
+        var out: [String: Int] = [:]
+        for (i, name) in Day.weekdayNames.enumerated() { out[Fold.key(name)] = i + 1 }
+        return out
+    }()
+
+    func monthNumber(_ key: String) -> Int? { Self.monthNumbers[key] }
+}

@@ -1,0 +1,272 @@
+/// A capitalized word sequence that may be a person's name, with the evidence around it.
+struct NameCandidate: Sendable {
+    var paragraph: Int
+    /// Token range of the name (titles excluded).
+    var start: Int
+    var end: Int
+    /// Folded keys of the name's words (suffixes such as `Jr.` included).
+    var keys: [String]
+    /// A title or role word stands right before the name: `Foreign Minister`, `aide`.
+    var titleBefore = false
+    /// A personal title stands right before: `Mr.`, `President`, `Pope`.
+    var personalTitle = false
+    /// A speech verb follows or precedes: `X said`, `said X`, `according to X`.
+    var speech = false
+    /// An apposition follows: `X, a fellow at …`, `X, who …`.
+    var appositive = false
+    /// A byline, photo credit or contribution line, not a person of the story.
+    var credit = false
+    /// A given name inserted by an editor right before it: `(Vladimir. – Ed.) Zelensky`.
+    var hint: String?
+    /// The candidate extends a registry person's match with a suffix (`Donald Trump Jr.`).
+    var extendsRegistry: Int?
+    /// Sentence-initial first word.
+    var sentenceInitial = false
+    /// Contains an all-caps word (`NATO`, `WASHINGTON`): not a name.
+    var hasAllCaps = false
+
+    var isSingle: Bool { keys.count == 1 }
+}
+
+/// Finds capitalized name shapes that no registry spelling covered, splitting off titles,
+/// nationalities, places and organizations, and records the evidence that they are people.
+enum NameDetector {
+    static func detect(_ p: inout ParagraphText) -> [NameCandidate] {
+        markEditorialInsertions(&p)
+        var out: [NameCandidate] = []
+        let n = p.tokens.count
+        var i = 0
+        while i < n {
+            guard isRunToken(p, i) || isRegistryWithSuffix(p, i) else { i += 1; continue }
+            if case .person(let person) = p.labels[i] {
+                // Registry name followed by `Jr.`: a different person (unless the registry has them).
+                let end = p.matchEnd[i]
+                var candidate = NameCandidate(paragraph: p.index, start: i, end: end + 1,
+                                              keys: (i...end).map { p.tokens[$0].key })
+                candidate.extendsRegistry = person
+                annotate(&candidate, p)
+                out.append(candidate)
+                i = end + 1
+                continue
+            }
+            var j = i
+            while j < n {
+                if isRunToken(p, j) {
+                    if p.tokens[j].possessive { j += 1; break }
+                    j += 1
+                    continue
+                }
+                if j + 1 < n, p.tokens[j].isWord, Lexicon.connectors.contains(p.tokens[j].key),
+                   !p.tokens[j].capitalized, isRunToken(p, j + 1), j > i {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            split(run: i..<j, p, into: &out)
+            i = max(j, i + 1)
+        }
+        return out
+    }
+
+    private static func isRunToken(_ p: ParagraphText, _ i: Int) -> Bool {
+        let t = p.tokens[i]
+        guard t.isWord, !p.editorial[i], t.capitalized || t.isInitial else { return false }
+        if case .person = p.labels[i] { return false }
+        return true
+    }
+
+    private static func isRegistryWithSuffix(_ p: ParagraphText, _ i: Int) -> Bool {
+        guard case .person = p.labels[i], p.matchStart[i] == i else { return false }
+        let end = p.matchEnd[i]
+        guard end < p.tokens.count, !p.tokens[end - 1].possessive else { return false }
+        return p.tokens[end].isWord && Lexicon.suffixes.contains(p.tokens[end].key) && p.tokens[end].capitalized
+    }
+
+    private enum Kind { case name, title, stop, orgWord, entity }
+
+    private static func kind(_ p: ParagraphText, _ k: Int) -> Kind {
+        let t = p.tokens[k]
+        switch p.labels[k] {
+        case .place, .organization: return .entity
+        default: break
+        }
+        let key = t.key
+        if Lexicon.suffixes.contains(key) && t.capitalized { return .name }
+        if Lexicon.functionWords.contains(key) || Lexicon.nationalities.contains(key)
+            || Lexicon.weekdays.contains(key) { return .stop }
+        if Lexicon.months.contains(key) { return .stop }
+        if t.sentenceStart && Lexicon.sentenceWords.contains(key) { return .stop }
+        if Lexicon.titles.contains(key) { return .title }
+        if Lexicon.nonPersonWords.contains(key) { return .orgWord }
+        return .name
+    }
+
+    private static func split(run: Range<Int>, _ p: ParagraphText, into out: inout [NameCandidate]) {
+        var piece: [Int] = []
+        var lastTitle = -10
+        var k = run.lowerBound
+        func emit() {
+            if let first = piece.first, let last = piece.last {
+                var c = NameCandidate(paragraph: p.index, start: first, end: last + 1,
+                                      keys: piece.map { p.tokens[$0].key })
+                c.titleBefore = lastTitle == first - 1
+                annotate(&c, p)
+                out.append(c)
+            }
+            piece.removeAll()
+        }
+        while k < run.upperBound {
+            let t = p.tokens[k]
+            switch kind(p, k) {
+            case .name:
+                piece.append(k)
+            case .title:
+                if piece.isEmpty {
+                    lastTitle = k
+                } else if k == run.upperBound - 1, piece.count >= 2 {
+                    piece.append(k)
+                } else {
+                    emit()
+                    lastTitle = k
+                }
+            case .stop:
+                // `Theresa May`: a month word right after a given name is a surname.
+                if let last = piece.last, Lexicon.months.contains(t.key), GivenNames.contains(p.tokens[last].key) {
+                    piece.append(k)
+                } else {
+                    emit()
+                    lastTitle = -10
+                }
+            case .orgWord:
+                if piece.count == 1, k == run.upperBound - 1, GivenNames.contains(p.tokens[piece[0]].key) {
+                    // `Bernard Law`: a given name and one last word.
+                    piece.append(k)
+                } else {
+                    piece.removeAll()
+                    lastTitle = -10
+                }
+            case .entity:
+                let end = p.matchEnd[k]
+                if end - k == 1, let last = piece.last, GivenNames.contains(p.tokens[last].key) || p.tokens[last].isInitial {
+                    // `Jim Jordan`, `Michael Bloomberg`: a one-word place or outlet after a given name.
+                    piece.append(k)
+                } else {
+                    emit()
+                    lastTitle = -10
+                    k = max(k + 1, min(end, run.upperBound))
+                    continue
+                }
+            }
+            if t.possessive { emit(); lastTitle = -10 }
+            k += 1
+        }
+        emit()
+    }
+
+    /// Evidence from the words around a candidate.
+    private static func annotate(_ c: inout NameCandidate, _ p: ParagraphText) {
+        let before = c.start - 1
+        let after = c.end
+        let tokens = p.tokens
+        c.sentenceInitial = tokens[c.start].sentenceStart
+        c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && !Lexicon.suffixes.contains(tokens[$0].key) }
+        if before >= 0, tokens[before].isWord {
+            let key = tokens[before].key
+            if Lexicon.titles.contains(key) { c.titleBefore = true }
+            if Lexicon.personalTitles.contains(key) && tokens[before].capitalized { c.personalTitle = true }
+            if Lexicon.speechVerbs.contains(key) { c.speech = true }
+            if key == "to", before >= 1, tokens[before - 1].key == "according" { c.speech = true }
+            if key == "by" {
+                let prev = before >= 1 ? tokens[before - 1].key : ""
+                if ["reporting", "editing", "writing", "additional", "compiled", "photo", "photos"].contains(prev) || tokens[before].sentenceStart {
+                    c.credit = true
+                }
+            }
+        }
+        if c.titleBefore, before >= 0, Lexicon.personalTitles.contains(tokens[before].key), tokens[before].capitalized {
+            c.personalTitle = true
+        }
+        if before >= 1, tokens[before].isPunct, tokens[before].mark == "/", tokens[before - 1].key == "photo" { c.credit = true }
+        if after < tokens.count {
+            let t = tokens[after]
+            if t.isWord {
+                if Lexicon.speechVerbs.contains(t.key) { c.speech = true }
+                if t.key == "contributed" { c.credit = true }
+            } else if t.mark == "," {
+                var k = after + 1
+                if k < tokens.count, ["a", "an", "the", "who"].contains(tokens[k].key) {
+                    if tokens[k].key == "who" { c.appositive = true }
+                    k += 1
+                }
+                var steps = 0
+                while k < tokens.count, steps < 4, tokens[k].isWord {
+                    if Lexicon.titles.contains(tokens[k].key) && !tokens[k].capitalized { c.appositive = true; break }
+                    if Lexicon.titles.contains(tokens[k].key) && k == after + 1 { c.appositive = true; break }
+                    k += 1
+                    steps += 1
+                }
+                if after + 1 < tokens.count, Lexicon.speechVerbs.contains(tokens[after + 1].key) { c.speech = true }
+            }
+        }
+        if c.start >= 2, p.editorial[c.start - 1] {
+            // `(Vladimir. – Ed.) Zelensky`: the inserted given name.
+            var k = c.start - 1
+            while k >= 0, p.editorial[k] { k -= 1 }
+            let first = k + 2
+            if first < c.start, tokens[first].isWord, tokens[first].capitalized { c.hint = tokens[first].key }
+        }
+    }
+
+    /// Marks `( Name . – Ed. )` so that the inserted name is neither a person nor a mention.
+    static func markEditorialInsertions(_ p: inout ParagraphText) {
+        let t = p.tokens
+        var i = 0
+        while i < t.count {
+            if t[i].isPunct, t[i].mark == "(" {
+                var j = i + 1
+                var sawEd = false
+                while j < t.count, j - i <= 8, !(t[j].isPunct && t[j].mark == ")") {
+                    if t[j].key == "ed" && (t[j].abbreviation || (j + 1 < t.count && t[j + 1].mark == ".")) { sawEd = true }
+                    j += 1
+                }
+                if sawEd, j < t.count {
+                    for k in i...j { p.editorial[k] = true }
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The role phrase before a name: `White House Press Secretary`, `Press Secretary of the head of state`.
+    static func role(before start: Int, _ p: ParagraphText) -> String? {
+        var k = start - 1
+        var hasTitle = false
+        let glue: Set<String> = ["of", "the", "for", "and"]
+        while k >= 0 {
+            let t = p.tokens[k]
+            guard t.isWord, !p.editorial[k] else { break }
+            if t.possessive && k != start - 1 { break }
+            switch p.labels[k] {
+            case .place, .organization:
+                k -= 1
+                continue
+            case .person:
+                break
+            case .none:
+                if Lexicon.titles.contains(t.key) { hasTitle = true; k -= 1; continue }
+                if glue.contains(t.key) || Lexicon.nationalities.contains(t.key) { k -= 1; continue }
+            }
+            break
+        }
+        var first = k + 1
+        while first < start, glue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
+        var last = start
+        while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
+        guard hasTitle, first < last else { return nil }
+        let text = p.slice(first, last)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,440 @@
+/// Finds direct quotations and attributes each to a named person of the article.
+///
+/// Patterns, in order: after the quote (`“…,” X said`, `“…,” said X`, `“…,” he added`);
+/// before it in the same sentence (`X said: “…”`, `X urged “…”`, the first named person of the
+/// sentence for partial quotes); a quote continuing the previous one. Pronouns refer to the
+/// most recent speaker; role nouns (`the spokeswoman`, `the director`) to the one person of
+/// the article with that role, else the most recent speaker. Quotes whose speaker is an
+/// organization or an unnamed person (`a spokesman for Boris Johnson`) are left out.
+struct QuoteAttributor {
+    struct Span {
+        var paragraph: Int
+        /// Token index of the opening mark, and of the closing mark (`tokens.count` when open-ended).
+        var open: Int
+        var close: Int
+        var text: String
+    }
+
+    enum Speaker: Equatable {
+        case person(Int)
+        case pronoun
+        case role(String)
+        /// An organization or unnamed person: the quote is left out.
+        case nobody
+        case unknown
+    }
+
+    let paragraphs: [ParagraphText]
+    /// Person index at each token of each paragraph.
+    let personAt: [[Int?]]
+    /// Roles of each article person (article and registry), lower-cased.
+    let roles: [[String]]
+
+    // MARK: Spans
+
+    static func spans(_ p: ParagraphText) -> [Span] {
+        var out: [Span] = []
+        let t = p.tokens
+        var i = 0
+        while i < t.count {
+            guard t[i].isPunct, t[i].mark == "\u{201C}" || t[i].mark == "\"" else { i += 1; continue }
+            let straight = t[i].mark == "\""
+            var j = i + 1
+            while j < t.count {
+                if t[j].isPunct {
+                    if straight && t[j].mark == "\"" { break }
+                    if !straight && (t[j].mark == "\u{201D}" || t[j].mark == "\u{201C}") { break }
+                }
+                j += 1
+            }
+            if j < t.count, !straight, t[j].mark == "\u{201C}" {
+                // Opened again before closing: treat the first as running to the second.
+                if j > i + 1 { out.append(span(p, i, j, openEnded: true)) }
+                i = j
+                continue
+            }
+            if j > i + 1 {
+                out.append(span(p, i, j, openEnded: j >= t.count))
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    private static func span(_ p: ParagraphText, _ open: Int, _ close: Int, openEnded: Bool) -> Span {
+        let start = p.tokens[open].end
+        let end = close < p.tokens.count && !openEnded ? p.tokens[close].start : p.bytes.count
+        let text = p.byteSlice(start, max(start, end)).trimmed
+        return Span(paragraph: p.index, open: open, close: openEnded ? p.tokens.count : close, text: text)
+    }
+
+    // MARK: Attribution
+
+    func attribute(articlePersonCount: Int) -> [(Span, Int)] {
+        var all: [Span] = []
+        for p in paragraphs { all.append(contentsOf: Self.spans(p)) }
+        let indirect = indirectSpeech()
+        var indirectCursor = 0
+        var last: Int? = nil
+        var lastAt = (-1, -1)
+        var results: [Speaker] = []
+        var resolved: [Int?] = []
+        var organizationQuotes: [Int] = []
+        for (n, s) in all.enumerated() {
+            while indirectCursor < indirect.count,
+                  (indirect[indirectCursor].0, indirect[indirectCursor].1) < (s.paragraph, s.open) {
+                last = indirect[indirectCursor].2
+                lastAt = (indirect[indirectCursor].0, indirect[indirectCursor].1)
+                indirectCursor += 1
+            }
+            var speaker = after(s)
+            if speaker == .unknown { speaker = before(s) }
+            var person: Int? = nil
+            switch speaker {
+            case .person(let i): person = i
+            case .pronoun: person = last
+            case .role(let noun): person = byRole(noun) ?? last
+            case .nobody: organizationQuotes.append(n)
+            case .unknown:
+                // Continuation: the previous quote of the paragraph, or of the previous paragraph
+                // when this paragraph opens with a quote.
+                if n > 0 {
+                    let prev = all[n - 1]
+                    if prev.paragraph == s.paragraph || (s.open == 0 && prev.paragraph == s.paragraph - 1) {
+                        person = resolved[n - 1]
+                    }
+                }
+                // A quote that is a sentence of its own continues the current speaker.
+                if person == nil, let last, opensSentence(s) {
+                    let near = (lastAt.0 == s.paragraph && s.open - lastAt.1 <= 90) || (lastAt.0 == s.paragraph - 1 && s.open == 0)
+                    if near { person = last }
+                }
+            }
+            results.append(speaker)
+            resolved.append(person)
+            if let person { last = person; lastAt = (s.paragraph, s.close) }
+        }
+        // A quote directly followed by an attributed one shares its speaker (`“A.” “B,” he said.`).
+        for n in stride(from: all.count - 2, through: 0, by: -1) where resolved[n] == nil && results[n] == .unknown {
+            let s = all[n], next = all[n + 1]
+            if next.paragraph == s.paragraph, next.open - s.close <= 2 { resolved[n] = resolved[n + 1] }
+        }
+        // `This statement was made … by X`: quotes just given to an organization were X's words.
+        for n in organizationQuotes {
+            if let person = statementBy(after: all[n]) { resolved[n] = person }
+        }
+        var out: [(Span, Int)] = []
+        for (n, s) in all.enumerated() {
+            if let person = resolved[n], !s.text.isEmpty { out.append((s, person)) }
+        }
+        return out
+    }
+
+    /// `“…,” said X`, `“…,” X said`, `“…,” the spokeswoman continued`.
+    private func after(_ s: Span) -> Speaker {
+        let p = paragraphs[s.paragraph]
+        let t = p.tokens
+        var a = s.close + 1
+        var skipped = 0
+        while a < t.count, t[a].isPunct, skipped < 2, [",", ".", "\u{2013}", "\u{2014}", "-", "?", "!"].contains(t[a].mark) {
+            a += 1
+            skipped += 1
+        }
+        guard a < t.count, t[a].isWord else { return .unknown }
+        // A quote that ends its sentence (`….”`) is followed by a new sentence unless the
+        // attribution comes at once: `….” he said`.
+        let closedSentence = s.close >= 1 && s.close < t.count && t[s.close - 1].isPunct && [".", "!", "?"].contains(t[s.close - 1].mark)
+        let window = closedSentence ? 3 : 8
+        if isSpeechVerb(p, a) {
+            let s = subjectAfter(verb: a, p, limit: t.count)
+            if s != .unknown { return s }
+        }
+        // `” General John Nicholson, the top U.S. general in Afghanistan, said`: only subject words
+        // (a name, a pronoun, `the … spokesman`, an apposition) may stand before the verb.
+        var v = a
+        var sawName = false
+        while v < min(t.count, a + window + (sawName ? 14 : 0)) {
+            let tok = t[v]
+            if isSpeechVerb(p, v) { return subjectBefore(verb: v, p, lowerBound: a) }
+            if personAt[p.index][v] != nil { sawName = true; v += 1; continue }
+            if tok.isPunct {
+                if tok.mark == ",", sawName {
+                    // Skip an apposition up to the next comma.
+                    var c = v + 1
+                    while c < t.count, c < v + 16, !(t[c].isPunct && [",", ".", ";"].contains(t[c].mark)) { c += 1 }
+                    if c < t.count, t[c].mark == "," { v = c + 1; continue }
+                }
+                break
+            }
+            let subjectish = Lexicon.pronouns.contains(tok.key) || tok.key == "the" || Lexicon.titles.contains(tok.key)
+                || Lexicon.nationalities.contains(tok.key) || p.labels[v] != .none || Lexicon.roleNouns.contains(tok.key)
+                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently"].contains(tok.key)
+            guard subjectish else { break }
+            v += 1
+        }
+        // `” of funding the smaller agencies, he said`: a comma, then subject and verb.
+        if !closedSentence {
+            var c = a
+            while c < min(t.count, a + 16), !(t[c].isPunct && [".", "!", "?", ";"].contains(t[c].mark)) {
+                if t[c].isPunct, ParagraphText.openQuotes.contains(t[c].mark) { break }
+                if t[c].isPunct, t[c].mark == ",", c + 2 < t.count {
+                    var d = c + 1
+                    var e = d
+                    if let person = personAt[p.index][d] {
+                        while e < t.count, personAt[p.index][e] == person { e += 1 }
+                        if e < t.count, isSpeechVerb(p, e) { return .person(person) }
+                    } else if Lexicon.pronouns.contains(t[d].key), isSpeechVerb(p, d + 1) {
+                        return .pronoun
+                    }
+                    d = e
+                }
+                c += 1
+            }
+        }
+        return .unknown
+    }
+
+    /// `X said: “…”`, `X urged “…”`, or the first named person of the sentence.
+    private func before(_ s: Span) -> Speaker {
+        let p = paragraphs[s.paragraph]
+        let t = p.tokens
+        guard s.open > 0 else { return .unknown }
+        let sentence = t[s.open].sentence
+        var lb = s.open
+        while lb > 0, t[lb - 1].sentence == sentence || (t[lb - 1].isPunct && t[lb - 1].mark == ":") {
+            if t[lb - 1].isPunct && ParagraphText.closeQuotes.contains(t[lb - 1].mark) && t[lb - 1].mark != "\"" { break }
+            lb -= 1
+        }
+        // Stay out of an earlier quote in the same sentence.
+        for k in stride(from: s.open - 1, through: lb, by: -1) where t[k].isPunct && (t[k].mark == "\u{201D}" || t[k].mark == "\"") {
+            lb = k + 1
+            break
+        }
+        guard lb < s.open else { return .unknown }
+        var v = s.open - 1
+        while v >= lb {
+            if isSpeechVerb(p, v) {
+                let subject = subjectBefore(verb: v, p, lowerBound: lb)
+                if subject != .unknown { return subject }
+                let after = subjectAfter(verb: v, p, limit: s.open)
+                if after != .unknown { return after }
+            }
+            v -= 1
+        }
+        for k in lb..<s.open {
+            if let person = personAt[s.paragraph][k], !governedByPreposition(p, k) { return .person(person) }
+        }
+        for k in lb..<s.open where t[k].isWord && Lexicon.pronouns.contains(t[k].key) { return .pronoun }
+        return .unknown
+    }
+
+    private func opensSentence(_ s: Span) -> Bool {
+        let t = paragraphs[s.paragraph].tokens
+        if s.open == 0 { return true }
+        let prev = t[s.open - 1]
+        return prev.isPunct && [".", "!", "?", "\u{201D}", "\""].contains(prev.mark)
+    }
+
+    private func isSpeechVerb(_ p: ParagraphText, _ k: Int) -> Bool {
+        let t = p.tokens[k]
+        guard t.isWord, !t.capitalized || t.sentenceStart, p.labels[k] == .none,
+              Lexicon.speechVerbs.contains(t.key), personAt[p.index][k] == nil else { return false }
+        if k > 0, p.tokens[k - 1].key == "to" { return false }
+        return true
+    }
+
+    /// The person mention starting before `k`'s mention is governed by `for`/`of`: `a spokesman for X`.
+    private func governedByPreposition(_ p: ParagraphText, _ k: Int) -> Bool {
+        var s = k
+        while s > 0, personAt[p.index][s - 1] != nil, personAt[p.index][s - 1] == personAt[p.index][k] { s -= 1 }
+        var b = s - 1
+        while b >= 0, p.tokens[b].isWord, Lexicon.titles.contains(p.tokens[b].key) || Lexicon.nationalities.contains(p.tokens[b].key) { b -= 1 }
+        guard b >= 0 else { return false }
+        if p.tokens[b].key == "to", b > 0, p.tokens[b - 1].key == "according" { return false }
+        return ["for", "of", "with", "to", "from", "against", "about", "on", "at", "than", "like", "by", "between"].contains(p.tokens[b].key)
+    }
+
+    private static let nobodyWords = Lexicon.set("""
+        officials sources statement ministry government they we it analysts experts people report reports
+        spokesmen spokespeople aides diplomats lawmakers representatives observers critics residents witnesses
+        document letter website newspaper agency committee office department
+        """)
+
+    /// What stands before a speech verb: `Bedingfield said`, `she said`, `the director continued`.
+    private func subjectBefore(verb v: Int, _ p: ParagraphText, lowerBound: Int) -> Speaker {
+        var k = v - 1
+        var steps = 0
+        while k >= lowerBound, steps < 12 {
+            let t = p.tokens[k]
+            if t.isPunct {
+                if ParagraphText.openQuotes.contains(t.mark) || ParagraphText.closeQuotes.contains(t.mark)
+                    || [".", "!", "?", ";", ":"].contains(t.mark) { break }
+                k -= 1
+                steps += 1
+                continue
+            }
+            if let person = personAt[p.index][k] {
+                if !governedByPreposition(p, k) { return .person(person) }
+                if representedBy(p, k) { return .nobody }
+                var s = k
+                while s > 0, personAt[p.index][s - 1] == person { s -= 1 }
+                k = s - 2
+                steps += 1
+                continue
+            }
+            if Lexicon.pronouns.contains(t.key) { return .pronoun }
+            switch p.labels[k] {
+            case .organization, .place:
+                // `the Pentagon said`; but `Clark, from Akron, Ohio and calls` goes on to Clark.
+                if v - p.matchEnd[k] <= 1 { return .nobody }
+                k = p.matchStart[k] - 1
+                steps += 1
+                continue
+            default: break
+            }
+            if Self.nobodyWords.contains(t.key) { return .nobody }
+            if Lexicon.roleNouns.contains(t.key) {
+                var d = k - 1
+                var steps2 = 0
+                while d >= 0, steps2 < 4, p.tokens[d].isWord {
+                    let key = p.tokens[d].key
+                    if key == "the" || key == "this" { return .role(t.key) }
+                    if key == "a" || key == "an" || key == "one" || key == "another" { return .nobody }
+                    d -= 1
+                    steps2 += 1
+                }
+                return .role(t.key)
+            }
+            k -= 1
+            steps += 1
+        }
+        return .unknown
+    }
+
+    /// `a spokesman for X`, `an aide to X`: someone else speaks for X.
+    private func representedBy(_ p: ParagraphText, _ k: Int) -> Bool {
+        var s = k
+        while s > 0, personAt[p.index][s - 1] != nil, personAt[p.index][s - 1] == personAt[p.index][k] { s -= 1 }
+        var b = s - 1
+        var steps = 0
+        while b >= 0, steps < 4 {
+            let key = p.tokens[b].key
+            if Lexicon.roleNouns.contains(key) || Self.nobodyWords.contains(key) || ["spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "aide"].contains(key) { return true }
+            b -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The mention at `k` stands where a subject stands: after a clause boundary, not after a verb.
+    private func isSubject(_ p: ParagraphText, _ k: Int) -> Bool {
+        var b = k - 1
+        while b >= 0 {
+            let t = p.tokens[b]
+            if t.isPunct { return true }
+            if t.sentenceStart && (Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the") { return true }
+            if p.labels[b] != .none || Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the" {
+                b -= 1
+                continue
+            }
+            return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
+                || t.sentenceStart
+        }
+        return true
+    }
+
+    /// What follows a speech verb: `said John Kirby`, `said draftee Keith Soukkala`, `said the spokesman`, `said he`.
+    private func subjectAfter(verb v: Int, _ p: ParagraphText, limit: Int) -> Speaker {
+        var k = v + 1
+        var first: Speaker = .unknown
+        while k < min(limit, p.tokens.count), k <= v + 6 {
+            let t = p.tokens[k]
+            if t.isPunct { break }
+            if let person = personAt[p.index][k] { return .person(person) }
+            if first == .unknown {
+                if Lexicon.pronouns.contains(t.key) { return .pronoun }
+                if Lexicon.roleNouns.contains(t.key) { first = .role(t.key) }
+                else if case .organization = p.labels[k] { first = .nobody }
+                else if Self.nobodyWords.contains(t.key) { first = .nobody }
+            }
+            if Lexicon.speechVerbs.contains(t.key) || t.key == "that" { break }
+            k += 1
+        }
+        return first
+    }
+
+    private static let roleGroups: [[String]] = [
+        ["spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"],
+        ["director"], ["secretary"], ["minister"], ["president"], ["ambassador"], ["envoy"],
+        ["aide", "adviser", "advisor"], ["coordinator"], ["senator"], ["governor"], ["chancellor"], ["analyst"],
+        ["lawyer", "attorney"], ["head", "chief"], ["leader"],
+    ]
+
+    /// The one article person whose roles contain the noun (or a synonym).
+    private func byRole(_ noun: String) -> Int? {
+        let group = Self.roleGroups.first(where: { $0.contains(noun) }) ?? [noun]
+        var found: [Int] = []
+        for (i, list) in roles.enumerated() where list.contains(where: { role in group.contains(where: { role.contains($0) }) }) {
+            found.append(i)
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// `This statement was made at a briefing … by X`, in the sentence after the quote.
+    private func statementBy(after s: Span) -> Int? {
+        let p = paragraphs[s.paragraph]
+        var candidates: [(ParagraphText, Int)] = []
+        if s.close < p.tokens.count { candidates.append((p, s.close + 1)) }
+        if s.paragraph + 1 < paragraphs.count { candidates.append((paragraphs[s.paragraph + 1], 0)) }
+        for (q, from) in candidates {
+            let t = q.tokens
+            // The next sentence from `from`.
+            var k = from
+            while k < t.count, !t[k].sentenceStart { k += 1 }
+            guard k < t.count else { continue }
+            let sentence = t[k].sentence
+            var sawStatement = false, sawBy = false
+            var j = k
+            while j < t.count, t[j].sentence == sentence {
+                let key = t[j].key
+                if ["statement", "statements", "remarks", "comments", "words"].contains(key) { sawStatement = true }
+                if key == "by" && sawStatement { sawBy = true }
+                if sawBy, let person = personAt[q.index][j] { return person }
+                j += 1
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// Person mentions followed by a speech verb (`Kirby explained`) or preceded by one
+    /// (`said John Kirby`): positions where that person becomes the current speaker.
+    private func indirectSpeech() -> [(Int, Int, Int)] {
+        var out: [(Int, Int, Int)] = []
+        for p in paragraphs {
+            let t = p.tokens
+            var k = 0
+            while k < t.count {
+                guard let person = personAt[p.index][k] else { k += 1; continue }
+                var e = k
+                while e < t.count, personAt[p.index][e] == person { e += 1 }
+                var found = false
+                var j = e
+                if j < t.count, t[j].isPunct, t[j].mark == "," {
+                    var c = j + 1
+                    while c < t.count, c < j + 16, !(t[c].isPunct && [",", ".", ";"].contains(t[c].mark)) { c += 1 }
+                    if c < t.count, t[c].mark == "," { j = c + 1 }
+                }
+                let verbStart = j
+                while j < min(t.count, verbStart + 3), t[j].isWord {
+                    if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { found = isSubject(p, k); break }
+                    j += 1
+                }
+                if k > 0, isSpeechVerb(p, k - 1) { found = true }
+                if found && !governedByPreposition(p, k) { out.append((p.index, k, person)) }
+                k = e
+            }
+        }
+        return out
+    }
+}
