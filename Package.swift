@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import class Foundation.ProcessInfo
 
 let package = Package(
     name: "Parley",
@@ -67,3 +68,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` builds a libFuzzer target over ingest, normalize, entities and Markdown.
+if ProcessInfo.processInfo.environment["PARLEY_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "ParleyFuzz",
+        dependencies: ["Ingest", "Normalize", "Entities", "Markdown", "Render", "ParleyCore"],
+        swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    ))
+}

@@ -29,7 +29,7 @@ import Testing
         for (path, text) in files {
             let full = root + "/" + path
             try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
         }
         return root
     }
@@ -65,7 +65,7 @@ import Testing
         let root = contentFolder()
         defer { try? removeTree(root) }
         // A file where the output's parent folder should be.
-        FileManager.default.createFile(atPath: root + "/blocker", contents: Data())
+        _ = FileManager.default.createFile(atPath: root + "/blocker", contents: Data())
         #expect(run(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/blocker/public"]) == 2)
     }
 
