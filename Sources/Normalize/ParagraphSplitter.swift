@@ -30,7 +30,7 @@ enum ParagraphSplitter {
         var length = 0
         for s in sentences {
             if let last = current.last {
-                let opensQuote = s.text.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+                let opensQuote = startsWithQuote(s.text)
                 let lastIsQuote = containsQuote(last.text)
                 var newParagraph = s.wideGapBefore
                     || length + 1 + s.text.count > targetLength
@@ -51,10 +51,10 @@ enum ParagraphSplitter {
     }
 
     static func startsWithQuote(_ s: String) -> Bool {
-        s.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+        s.unicodeScalars.first.map(Scalars.isOpeningQuote) ?? false
     }
 
     static func containsQuote(_ s: String) -> Bool {
-        s.contains("“") || s.contains("”") || s.contains("\"")
+        s.unicodeScalars.contains { $0.value == 0x201C || $0.value == 0x201D || $0.value == 0x22 }
     }
 }

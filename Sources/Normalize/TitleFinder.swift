@@ -66,7 +66,7 @@ enum TitleFinder {
 
 /// Removes a headline or lede printed twice.
 ///
-/// - An exact repeat (same words, four or more) of an earlier paragraph goes.
+/// - An exact repeat (same text, four words or more) of an earlier paragraph goes.
 /// - A paragraph in the front matter of the page (before the dateline paragraph, or the
 ///   first paragraph when there is no dateline) whose words (six or more) are, to at least
 ///   90 %, contained in a later paragraph is a duplicated lede and goes. A headline-shaped
@@ -74,12 +74,11 @@ enum TitleFinder {
 enum DuplicateFilter {
     static func filter(_ paragraphs: inout [WorkingParagraph], frontZone: Int, path: String,
                        trace: inout Trace, diagnostics: inout [Diagnostic]) {
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         var keep: [Bool] = Array(repeating: true, count: paragraphs.count)
         for (i, p) in paragraphs.enumerated() {
-            let words = TextScanning.foldedWords(p.text)
-            guard words.count >= 4 else { continue }
-            let key = words.joined(separator: " ")
+            guard !TextScanning.hasAtMost(3, wordsIn: p.text) else { continue }
+            let key = Array(TextScanning.collapseWhitespace(p.text).utf8)
             if let earlier = seen[key] {
                 keep[i] = false
                 trace.remove(.duplicate, p.text, line: p.line)
