@@ -90,10 +90,16 @@ struct MixedScriptDetector {
     /// True when the line has a letter outside ASCII (punctuation such as curly quotes
     /// and dashes does not count): only then can a word mix scripts.
     static func hasNonASCIILetter(_ line: Substring.UTF8View) -> Bool {
-        guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        for s in Substring(line).unicodeScalars where s.value >= 0x80 {
-            if (0x2000...0x206F).contains(s.value) { continue }
-            if TextScanning.isWordScalar(s) { return true }
+        var i = line.startIndex
+        while i < line.endIndex {
+            let b = line[i]
+            if b < 0xC2 { i = line.index(after: i); continue } // ASCII or continuation byte
+            if b == 0xC2 { i = line.index(after: i); continue } // U+0080–U+00BF: symbols, spaces
+            if b == 0xE2 {
+                let j = line.index(after: i)
+                if j < line.endIndex, line[j] == 0x80 || line[j] == 0x81 { i = j; continue } // U+2000–U+207F
+            }
+            return true
         }
         return false
     }

@@ -74,18 +74,18 @@ enum TitleFinder {
 enum DuplicateFilter {
     static func filter(_ paragraphs: inout [WorkingParagraph], frontZone: Int, path: String,
                        trace: inout Trace, diagnostics: inout [Diagnostic]) {
-        var seen: [[UInt8]: Int] = [:]
+        var seen: [UInt64: [Int]] = [:]
         var keep: [Bool] = Array(repeating: true, count: paragraphs.count)
         for (i, p) in paragraphs.enumerated() {
             guard !TextScanning.hasAtMost(3, wordsIn: p.text) else { continue }
-            let key = Array(TextScanning.collapseWhitespace(p.text).utf8)
-            if let earlier = seen[key] {
+            let key = fnv1a(p.text)
+            if let earlier = seen[key]?.first(where: { paragraphs[$0].text == p.text }) {
                 keep[i] = false
                 trace.remove(.duplicate, p.text, line: p.line)
                 diagnostics.append(Diagnostic(.note, step: "normalize", file: path, line: p.line,
                                               "removed a repeat of line \(paragraphs[earlier].line)"))
             } else {
-                seen[key] = i
+                seen[key, default: []].append(i)
             }
         }
         for i in 0..<min(frontZone, paragraphs.count) where keep[i] {
@@ -107,5 +107,16 @@ enum DuplicateFilter {
             }
         }
         paragraphs = zip(paragraphs, keep).filter(\.1).map(\.0)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: a cheap key for exact repeats (hashing a `String`
+    /// normalizes it first).
+    static func fnv1a(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h &*= 0x100_0000_01b3
+        }
+        return h
     }
 }
