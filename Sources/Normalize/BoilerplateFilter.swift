@@ -32,6 +32,7 @@ struct BoilerplateFilter {
     static let chromeStarts = ["follow us on ", "subscribe to ", "share on ", "sign up for ", "join us on "]
 
     static func isChrome(_ line: String) -> Bool {
+        guard line.utf8.count <= 80 else { return false }
         var key = line.lowercased()
         while let last = key.last, last == ":" || last == "." || last == "»" || last == "›" || last == ">" || last == " " {
             key.removeLast()
@@ -45,8 +46,11 @@ struct BoilerplateFilter {
     /// Where a photo credit starts in the line, or nil. Credits: `©` anywhere; a token
     /// `Photo/…`, `Photos/…`; `Photo:`/`Photo by` at the start; a trailing `Getty Images`.
     static func creditStart(_ line: String) -> String.Index? {
-        if let i = line.firstIndex(of: "©") { return i }
-        let tokens = TextScanning.tokens(line[...])
+        guard line.utf8.count <= 300 else { return nil }
+        if TextScanning.containsBytes(line, "\u{A9}"), let i = line.firstIndex(of: "©") { return i }
+        guard TextScanning.containsBytes(line, "hoto") || TextScanning.containsBytes(line, "mage")
+            || TextScanning.containsBytes(line, "HOTO") else { return nil }
+        let tokens = TextScanning.tokens(line[...], limit: 31)
         guard tokens.count <= 30 else { return nil }
         for (k, t) in tokens.enumerated() {
             let lower = t.text.lowercased()
@@ -111,7 +115,7 @@ struct BoilerplateFilter {
             // Classify first: credit lines and their caption parts.
             var creditAt: [Int: String.Index] = [:]
             for (i, l) in lines.enumerated() {
-                if let c = Self.creditStart(l.text), TextScanning.wordCount(l.text) <= 30 { creditAt[i] = c }
+                if let c = Self.creditStart(l.text) { creditAt[i] = c }
             }
             var kept: [SourceLine] = []
             for (i, l) in lines.enumerated() {
@@ -145,7 +149,7 @@ struct BoilerplateFilter {
     /// or equal to the caption part of the neighbouring credit line.
     private func isCaption(at i: Int, in lines: [SourceLine], creditAt: [Int: String.Index]) -> Bool {
         let text = lines[i].text
-        guard TextScanning.wordCount(text) <= 20, !TextScanning.endsSentence(text) else { return false }
+        guard !creditAt.isEmpty, TextScanning.hasAtMost(20, wordsIn: text), !TextScanning.endsSentence(text) else { return false }
         if let c = creditAt[i + 1], lines[i + 1].text[..<c].trimmed.isEmpty { return true }
         for j in [i - 1, i + 1] where j >= 0 && j < lines.count {
             if let c = creditAt[j], lines[j].text[..<c].trimmed == text { return true }

@@ -35,6 +35,11 @@ struct DatelineParser {
 
     func parse(_ text: String) -> Result? {
         let s = text[...]
+        // Quick refusal: a dateline or prefix starts with an upper-case word, `(`,
+        // `date` or `By`.
+        guard let first = Cursor(s: s, pos: s.startIndex).peek() else { return nil }
+        guard first.hasPrefix("(") || first == "date" || first == "By" || first == "by"
+            || Self.isPlaceToken(first) else { return nil }
         var c = Cursor(s: s, pos: s.startIndex)
         var result = Result(consumed: "", remainder: text)
         var changed = false
@@ -262,7 +267,8 @@ struct Cursor {
     var pos: String.Index
 
     mutating func skipSpaces() {
-        while pos < s.endIndex, s[pos].isWhitespace { pos = s.index(after: pos) }
+        let u = s.unicodeScalars
+        while pos < u.endIndex, Scalars.isSpace(u[pos]) { pos = u.index(after: pos) }
     }
 
     func peek() -> Substring? {
@@ -274,7 +280,8 @@ struct Cursor {
         skipSpaces()
         guard pos < s.endIndex else { return nil }
         let start = pos
-        while pos < s.endIndex, !s[pos].isWhitespace { pos = s.index(after: pos) }
+        let u = s.unicodeScalars
+        while pos < u.endIndex, !Scalars.isSpace(u[pos]) { pos = u.index(after: pos) }
         return s[start..<pos]
     }
 
@@ -283,25 +290,26 @@ struct Cursor {
     mutating func takeParenGroup(maxLength: Int = 600) -> (String, Range<String.Index>)? {
         var probe = self
         probe.skipSpaces()
-        guard probe.pos < s.endIndex, s[probe.pos] == "(" else { return nil }
+        let u = s.unicodeScalars
+        guard probe.pos < u.endIndex, u[probe.pos] == "(" else { return nil }
         let open = probe.pos
         var depth = 0
         var i = open
         var count = 0
-        while i < s.endIndex, count < maxLength {
-            let ch = s[i]
+        while i < u.endIndex, count < maxLength {
+            let ch = u[i]
             if ch == "(" { depth += 1 } else if ch == ")" {
                 depth -= 1
                 if depth == 0 {
-                    let content = String(s[s.index(after: open)..<i])
-                    let end = s.index(after: i)
+                    let content = String(s[u.index(after: open)..<i])
+                    let end = u.index(after: i)
                     // The group must end a token.
-                    guard end == s.endIndex || s[end].isWhitespace else { return nil }
+                    guard end == u.endIndex || Scalars.isSpace(u[end]) else { return nil }
                     pos = end
                     return (content, open..<end)
                 }
             }
-            i = s.index(after: i)
+            i = u.index(after: i)
             count += 1
         }
         return nil

@@ -46,38 +46,71 @@ struct MixedScriptDetector {
         var column: Int
     }
 
-    /// Mixed-script words of one line.
+    /// Mixed-script words of one line. Scans scalars; builds strings only for findings.
     static func findings(in line: String) -> [Finding] {
         var out: [Finding] = []
-        var word = ""
-        var scripts: [Script] = []
-        var column = 0
-        var start = 0
-        func flush() {
-            if scripts.count > 1 { out.append(Finding(word: word, scripts: scripts, column: start)) }
-            word = ""; scripts = []
-        }
-        for ch in line {
-            column += 1
-            let isWordChar = ch.unicodeScalars.allSatisfy { TextScanning.isWordScalar($0) }
-            guard isWordChar else { flush(); continue }
-            if word.isEmpty { start = column }
-            word.append(ch)
-            for s in ch.unicodeScalars {
-                if let sc = script(s), !scripts.contains(sc) { scripts.append(sc) }
+        let view = line.unicodeScalars
+        var wordStart: String.Index?
+        var mask: UInt32 = 0
+        var count = 0
+        let all = Script.allCases
+        func flush(_ end: String.Index) {
+            if let s = wordStart, count > 1 {
+                let column = line[line.startIndex..<s].count + 1
+                let word = line[s..<end]
+                // Scripts in order of appearance.
+                var scripts: [Script] = []
+                for scalar in word.unicodeScalars {
+                    if let sc = script(scalar), !scripts.contains(sc) { scripts.append(sc) }
+                }
+                out.append(Finding(word: String(word), scripts: scripts, column: column))
             }
+            wordStart = nil
+            mask = 0
+            count = 0
         }
-        flush()
+        var i = view.startIndex
+        while i < view.endIndex {
+            let s = view[i]
+            if TextScanning.isWordScalar(s) {
+                if wordStart == nil { wordStart = i }
+                if let sc = script(s) {
+                    let bit: UInt32 = 1 << UInt32(all.firstIndex(of: sc)!)
+                    if mask & bit == 0 { mask |= bit; count += 1 }
+                }
+            } else {
+                flush(i)
+            }
+            i = view.index(after: i)
+        }
+        flush(view.endIndex)
         return out
+    }
+
+    /// True when the line has a letter outside ASCII (punctuation such as curly quotes
+    /// and dashes does not count): only then can a word mix scripts.
+    static func hasNonASCIILetter(_ line: Substring.UTF8View) -> Bool {
+        var i = line.startIndex
+        while i < line.endIndex {
+            let b = line[i]
+            if b < 0xC2 { i = line.index(after: i); continue } // ASCII or continuation byte
+            if b == 0xC2 { i = line.index(after: i); continue } // U+0080–U+00BF: symbols, spaces
+            if b == 0xE2 {
+                let j = line.index(after: i)
+                if j < line.endIndex, line[j] == 0x80 || line[j] == 0x81 { i = j; continue } // U+2000–U+207F
+            }
+            return true
+        }
+        return false
     }
 
     /// Diagnostics for every mixed-script word of the body.
     static func diagnostics(for source: SourceArticle) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var line = source.bodyStartLine
-        for raw in source.body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if raw.utf8.contains(where: { $0 >= 0x80 }) {
-                for f in findings(in: String(raw)) {
+        for raw in source.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if hasNonASCIILetter(raw) {
+                for f in findings(in: String(Substring(raw))) {
                     let names = f.scripts.map(\.rawValue).joined(separator: " and ")
                     out.append(Diagnostic(.warning, step: "normalize", file: source.path, line: line,
                                           "word “\(f.word)” mixes \(names) scripts (column \(f.column))"))

@@ -1,6 +1,7 @@
 /// Re-paragraphs run-on text and mends run-together sentences.
 ///
-/// Paragraphs up to `runOnLength` characters keep their shape (only mended). Longer ones,
+/// Lengths are in UTF-8 bytes (cheap to measure; never less than characters).
+/// Paragraphs up to `runOnLength` bytes keep their shape (only mended). Longer ones,
 /// and a body that is one long paragraph, typically wire copy whose paragraphs were
 /// joined into one line, are regrouped into
 /// paragraphs of one to three sentences:
@@ -19,7 +20,7 @@ enum ParagraphSplitter {
 
     static func paragraphs(from text: String, onlyParagraph: Bool = false) -> [String] {
         let sentences = SentenceSplitter.split(text)
-        let collapsedLength = sentences.reduce(0) { $0 + $1.text.count + 1 }
+        let collapsedLength = sentences.reduce(0) { $0 + $1.text.utf8.count + 1 }
         let regroup = collapsedLength > runOnLength || (onlyParagraph && collapsedLength > singleParagraphLength)
         guard regroup else {
             let joined = sentences.map(\.text).joined(separator: " ")
@@ -30,10 +31,10 @@ enum ParagraphSplitter {
         var length = 0
         for s in sentences {
             if let last = current.last {
-                let opensQuote = s.text.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+                let opensQuote = startsWithQuote(s.text)
                 let lastIsQuote = containsQuote(last.text)
                 var newParagraph = s.wideGapBefore
-                    || length + 1 + s.text.count > targetLength
+                    || length + 1 + s.text.utf8.count > targetLength
                     || current.count >= 3
                 if !newParagraph, opensQuote, !lastIsQuote { newParagraph = true }
                 if !newParagraph, !opensQuote, startsWithQuote(current[0].text), !containsQuote(s.text) { newParagraph = true }
@@ -44,17 +45,17 @@ enum ParagraphSplitter {
                 }
             }
             current.append(s)
-            length += s.text.count + (current.count > 1 ? 1 : 0)
+            length += s.text.utf8.count + (current.count > 1 ? 1 : 0)
         }
         if !current.isEmpty { out.append(current.map(\.text).joined(separator: " ")) }
         return out
     }
 
     static func startsWithQuote(_ s: String) -> Bool {
-        s.first.map { TextScanning.openingQuotes.contains($0) } ?? false
+        s.unicodeScalars.first.map(Scalars.isOpeningQuote) ?? false
     }
 
     static func containsQuote(_ s: String) -> Bool {
-        s.contains("“") || s.contains("”") || s.contains("\"")
+        s.unicodeScalars.contains { $0.value == 0x201C || $0.value == 0x201D || $0.value == 0x22 }
     }
 }

@@ -27,7 +27,8 @@ enum SourceLines {
         var blocks: [Block] = []
         var current: [SourceLine] = []
         var n = firstLine
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawBytes in body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let raw = Substring(rawBytes)
             let text = raw.trimmed
             if text.isEmpty {
                 if !current.isEmpty { blocks.append(Block(lines: current)); current = [] }

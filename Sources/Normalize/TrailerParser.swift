@@ -152,11 +152,11 @@ struct TrailerParser {
 
     /// `ABC News’ Libby Cath contributed to this report.` → (["Libby Cath"], "ABC News").
     static func contribution(_ text: String) -> ([String], String?)? {
+        guard text.utf8.count <= 300, TextScanning.hasAtMost(25, wordsIn: text) else { return nil }
         let lower = text.lowercased()
         let endings = ["contributed to this report.", "contributed to this story.", "contributed to this article.",
                        "contributed reporting.", "contributed to this report", "contributed reporting"]
-        guard TextScanning.wordCount(text) <= 25,
-              let ending = endings.first(where: { lower.hasSuffix($0) }) else { return nil }
+        guard let ending = endings.first(where: { lower.hasSuffix($0) }) else { return nil }
         var who = text.dropLast(ending.count).trimmed[...]
         if who.lowercased().hasSuffix(" also") { who = who.dropLast(5) }
         var outlet: String?
@@ -178,7 +178,7 @@ struct TrailerParser {
     /// Removes `[nL8N1N86I0]` and `[ID:nL1N1ND0EQ]` codes; returns the text, the codes and
     /// the removed pieces as printed.
     static func removeStoryCodes(_ text: String) -> (String, [String], [String]) {
-        guard text.contains("[") else { return (text, [], []) }
+        guard text.utf8.contains(0x5B) else { return (text, [], []) }
         var out = ""
         var codes: [String] = []
         var removed: [String] = []

@@ -81,9 +81,12 @@ enum WordCheck {
     static func difference(_ source: SourceArticle) -> (missing: [String: Int], extra: [String: Int]) {
         var trace = Trace()
         let article = Normalizer().normalize(source, trace: &trace)
-        var have = TextScanning.bag(TextScanning.words(source.body))
+        return difference(source: source.body, outputs: article.paragraphs.map(\.text) + trace.removals.map(\.text))
+    }
+
+    static func difference(source: String, outputs: [String]) -> (missing: [String: Int], extra: [String: Int]) {
+        var have = TextScanning.bag(TextScanning.words(source))
         var extra: [String: Int] = [:]
-        let outputs = article.paragraphs.map(\.text) + trace.removals.map(\.text)
         for text in outputs {
             for w in TextScanning.words(text) {
                 if let n = have[w], n > 0 { have[w] = n - 1 } else { extra[w, default: 0] += 1 }

@@ -53,3 +53,16 @@ import Testing
         #expect(trace.removals.isEmpty)
     }
 }
+
+@Suite struct HeadlineTwiceTests {
+    @Test func headlinePrintedTwiceIsRemovedOnce() {
+        let body = "Talks resume in Geneva next week\n\nTalks resume in Geneva next week\n\nGENEVA (Reuters) - Delegations will meet on Monday, officials said."
+        var trace = Trace()
+        let n = Normalizer().normalize(SourceArticle(path: "articles/t.txt", format: .text, body: body), trace: &trace)
+        #expect(n.title == "Talks resume in Geneva next week")
+        #expect(!n.titleDerived)
+        #expect(n.paragraphs.map(\.text) == ["Delegations will meet on Monday, officials said."])
+        #expect(n.paragraphs.first?.line == 5)
+        #expect(trace.removals.map(\.kind) == [.duplicate, .headline, .dateline])
+    }
+}

@@ -26,13 +26,15 @@ import Testing
         #expect(trace.removals.contains { $0.kind == .trailer && $0.text.hasPrefix("ABC News") })
     }
 
-    @Test func theCheckCanFail() {
-        // A source whose words do not reappear: the check must notice.
-        var trace = Trace()
-        let source = SourceArticle(path: "a.txt", format: .text, body: "Talks resumed.\n\nThey met again.")
-        let n = Normalizer().normalize(source, trace: &trace)
-        var have = TextScanning.bag(TextScanning.words(source.body))
-        for w in TextScanning.words(n.paragraphs.dropFirst().map(\.text).joined(separator: " ")) { have[w, default: 0] -= 1 }
-        #expect(have.values.contains { $0 > 0 })
+    @Test func theCheckCatchesDroppedChangedAndAddedWords() {
+        let source = "Talks resumed.\n\nThey met again on Monday."
+        let ok = WordCheck.difference(source: source, outputs: ["Talks resumed.", "They met again on Monday."])
+        #expect(ok.missing.isEmpty && ok.extra.isEmpty)
+        let mended = WordCheck.difference(source: "He said.The end.", outputs: ["He said. The end."])
+        #expect(mended.missing.isEmpty && mended.extra.isEmpty)
+        let dropped = WordCheck.difference(source: source, outputs: ["Talks resumed.", "They met again."])
+        #expect(dropped.missing == ["on": 1, "Monday": 1])
+        let changed = WordCheck.difference(source: source, outputs: ["Talks resumed.", "They met again on Tuesday."])
+        #expect(changed.missing == ["Monday": 1] && changed.extra == ["Tuesday": 1])
     }
 }
