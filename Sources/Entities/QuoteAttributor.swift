@@ -102,6 +102,10 @@ struct QuoteAttributor {
                     let prev = all[n - 1]
                     if prev.paragraph == s.paragraph || (s.open == 0 && prev.paragraph == s.paragraph - 1) {
                         person = resolved[n - 1]
+                        if person == nil, results[n - 1] == .nobody, prev.paragraph == s.paragraph {
+                            speaker = .nobody
+                            organizationQuotes.append(n)
+                        }
                     }
                 }
                 // A quote that is a sentence of its own continues the current speaker.
@@ -243,13 +247,34 @@ struct QuoteAttributor {
         return true
     }
 
-    /// The person mention starting before `k`'s mention is governed by `for`/`of`: `a spokesman for X`.
-    private func governedByPreposition(_ p: ParagraphText, _ k: Int) -> Bool {
+    /// The first token before the title phrase in front of the mention at `k`
+    /// (`Secretary of State`, `head of the Russian Foreign Ministry` are skipped).
+    private func tokenBeforeTitles(_ p: ParagraphText, _ k: Int) -> Int {
         var s = k
         while s > 0, personAt[p.index][s - 1] != nil, personAt[p.index][s - 1] == personAt[p.index][k] { s -= 1 }
         var b = s - 1
-        while b >= 0, p.tokens[b].isWord, Lexicon.titles.contains(p.tokens[b].key) || Lexicon.nationalities.contains(p.tokens[b].key) { b -= 1 }
-        guard b >= 0 else { return false }
+        while b >= 0 {
+            let t = p.tokens[b]
+            guard t.isWord else { break }
+            if Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || p.labels[b] != .none {
+                b -= 1
+                continue
+            }
+            // `of` / `the` inside a title: `Secretary of State`, `head of the …`.
+            if t.key == "of" || t.key == "the" {
+                var c = b - 1
+                while c >= 0, p.tokens[c].key == "the" || p.tokens[c].key == "of" { c -= 1 }
+                if c >= 0, p.tokens[c].isWord, Lexicon.titles.contains(p.tokens[c].key) { b = c; continue }
+            }
+            break
+        }
+        return b
+    }
+
+    /// The person mention at `k` is governed by a preposition: `a spokesman for X`, `talks with X`.
+    private func governedByPreposition(_ p: ParagraphText, _ k: Int) -> Bool {
+        let b = tokenBeforeTitles(p, k)
+        guard b >= 0, p.tokens[b].isWord else { return false }
         if p.tokens[b].key == "to", b > 0, p.tokens[b - 1].key == "according" { return false }
         return ["for", "of", "with", "to", "from", "against", "about", "on", "at", "than", "like", "by", "between"].contains(p.tokens[b].key)
     }
@@ -286,13 +311,15 @@ struct QuoteAttributor {
             switch p.labels[k] {
             case .organization, .place:
                 // `the Pentagon said`; but `Clark, from Akron, Ohio and calls` goes on to Clark.
-                if v - p.matchEnd[k] <= 1 { return .nobody }
+                let before = p.matchStart[k] - 1
+                let governed = before >= 0 && ["in", "of", "from", "at", "to", "with", "between", "and", "for", "on"].contains(p.tokens[before].key)
+                if v - p.matchEnd[k] <= 1 && !governed { return .nobody }
                 k = p.matchStart[k] - 1
                 steps += 1
                 continue
             default: break
             }
-            if Self.nobodyWords.contains(t.key) { return .nobody }
+            if Self.nobodyWords.contains(t.key), v - k <= 2 { return .nobody }
             if Lexicon.roleNouns.contains(t.key) {
                 var d = k - 1
                 var steps2 = 0
@@ -328,19 +355,11 @@ struct QuoteAttributor {
 
     /// The mention at `k` stands where a subject stands: after a clause boundary, not after a verb.
     private func isSubject(_ p: ParagraphText, _ k: Int) -> Bool {
-        var b = k - 1
-        while b >= 0 {
-            let t = p.tokens[b]
-            if t.isPunct { return true }
-            if t.sentenceStart && (Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the") { return true }
-            if p.labels[b] != .none || Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the" {
-                b -= 1
-                continue
-            }
-            return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
-                || t.sentenceStart
-        }
-        return true
+        let b = tokenBeforeTitles(p, k)
+        guard b >= 0 else { return true }
+        let t = p.tokens[b]
+        if t.isPunct { return true }
+        return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
     }
 
     /// What follows a speech verb: `said John Kirby`, `said draftee Keith Soukkala`, `said the spokesman`, `said he`.
