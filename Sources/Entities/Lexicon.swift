@@ -130,7 +130,7 @@ enum Lexicon {
     static let roleNouns = set("""
         spokesman spokeswoman spokesperson official director secretary minister president diplomat
         envoy ambassador aide adviser advisor coordinator chief leader senator lawmaker representative
-        governor chancellor premier counterpart analyst lawyer attorney general head pope
+        governor chancellor premier counterpart analyst lawyer attorney general head pope pontiff
         """)
 
     /// Words a sentence may open with that never start a name.

@@ -71,52 +71,89 @@ struct QuoteAttributor {
     // MARK: Attribution
 
     func attribute(articlePersonCount: Int) -> [(Span, Int)] {
+        var base: [Int] = []
+        var total = 0
+        for p in paragraphs { base.append(total); total += p.tokens.count + 1 }
+        func pos(_ p: Int, _ k: Int) -> Int { base[p] + k }
+
         var all: [Span] = []
         for p in paragraphs { all.append(contentsOf: Self.spans(p)) }
-        let indirect = indirectSpeech()
-        var indirectCursor = 0
-        var last: Int? = nil
-        var lastAt = (-1, -1)
-        var results: [Speaker] = []
-        var resolved: [Int?] = []
-        var organizationQuotes: [Int] = []
-        for (n, s) in all.enumerated() {
-            while indirectCursor < indirect.count,
-                  (indirect[indirectCursor].0, indirect[indirectCursor].1) < (s.paragraph, s.open) {
-                last = indirect[indirectCursor].2
-                lastAt = (indirect[indirectCursor].0, indirect[indirectCursor].1)
-                indirectCursor += 1
+        let named = indirectSpeech().map { (pos($0.0, $0.1), $0.2) }
+        let pronouns = pronounSpeech().map { pos($0.0, $0.1) }
+        let subjects = sentenceSubjects().map { (pos($0.0, $0.1), $0.2) }
+
+        // Events in text order: 0 = named speech, 1 = pronoun speech, 2 = quote.
+        var stream: [(Int, Int, Int)] = []
+        for (i, e) in named.enumerated() { stream.append((e.0, 0, i)) }
+        for (i, e) in pronouns.enumerated() { stream.append((e, 1, i)) }
+        for (i, s) in all.enumerated() { stream.append((pos(s.paragraph, s.open), 2, i)) }
+        stream.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+
+        var last: (Int, Int)? = nil   // (position, person)
+        var subjectCursor = 0
+        var topic: (Int, Int)? = nil
+        func resolvePronoun(at x: Int) -> Int? {
+            while subjectCursor < subjects.count, subjects[subjectCursor].0 < x {
+                topic = subjects[subjectCursor]
+                subjectCursor += 1
             }
-            var speaker = after(s)
-            if speaker == .unknown { speaker = before(s) }
-            var person: Int? = nil
-            switch speaker {
-            case .person(let i): person = i
-            case .pronoun: person = last
-            case .role(let noun): person = byRole(noun) ?? last
-            case .nobody: organizationQuotes.append(n)
-            case .unknown:
-                // Continuation: the previous quote of the paragraph, or of the previous paragraph
-                // when this paragraph opens with a quote.
-                if n > 0 {
-                    let prev = all[n - 1]
-                    if prev.paragraph == s.paragraph || (s.open == 0 && prev.paragraph == s.paragraph - 1) {
-                        person = resolved[n - 1]
-                        if person == nil, results[n - 1] == .nobody, prev.paragraph == s.paragraph {
-                            speaker = .nobody
-                            organizationQuotes.append(n)
+            if let topic {
+                guard let last else { return topic.1 }
+                if topic.0 > last.0 && x - last.0 > 60 { return topic.1 }
+            }
+            return last?.1
+        }
+
+        var results = Array(repeating: Speaker.unknown, count: all.count)
+        var resolved: [Int?] = Array(repeating: nil, count: all.count)
+        var organizationQuotes: [Int] = []
+        for item in stream {
+            switch item.1 {
+            case 0:
+                last = named[item.2]
+            case 1:
+                if let person = resolvePronoun(at: item.0) { last = (item.0, person) }
+            default:
+                let n = item.2
+                let s = all[n]
+                var speaker = after(s)
+                if speaker == .unknown { speaker = before(s) }
+                var person: Int? = nil
+                switch speaker {
+                case .person(let i): person = i
+                case .pronoun: person = resolvePronoun(at: item.0)
+                case .role(let noun):
+                    person = byRole(noun) ?? last?.1
+                    if person == nil { person = named.first(where: { $0.0 > item.0 })?.1 }
+                case .nobody: organizationQuotes.append(n)
+                case .unknown:
+                    if n > 0 {
+                        let prev = all[n - 1]
+                        let sameSentence = prev.paragraph == s.paragraph && prev.close < paragraphs[s.paragraph].tokens.count
+                            && paragraphs[s.paragraph].tokens[prev.close].sentence == paragraphs[s.paragraph].tokens[s.open].sentence
+                        let near = prev.paragraph == s.paragraph ? (sameSentence || s.open - prev.close <= 10) : (s.open == 0 && prev.paragraph == s.paragraph - 1)
+                        if near {
+                            person = resolved[n - 1]
+                            if person == nil, results[n - 1] == .nobody, prev.paragraph == s.paragraph {
+                                speaker = .nobody
+                                organizationQuotes.append(n)
+                            }
+                        }
+                    }
+                    // A quote that is a sentence of its own: the one person of the sentence
+                    // before, else the current speaker when recent.
+                    if person == nil, speaker == .unknown, opensSentence(s) {
+                        if let single = singlePersonInPreviousSentence(s) {
+                            person = single
+                        } else if let last, item.0 - last.0 <= 90 {
+                            person = last.1
                         }
                     }
                 }
-                // A quote that is a sentence of its own continues the current speaker.
-                if person == nil, let last, opensSentence(s) {
-                    let near = (lastAt.0 == s.paragraph && s.open - lastAt.1 <= 90) || (lastAt.0 == s.paragraph - 1 && s.open == 0)
-                    if near { person = last }
-                }
+                results[n] = speaker
+                resolved[n] = person
+                if let person { last = (pos(s.paragraph, s.close), person) }
             }
-            results.append(speaker)
-            resolved.append(person)
-            if let person { last = person; lastAt = (s.paragraph, s.close) }
         }
         // A quote directly followed by an attributed one shares its speaker (`“A.” “B,” he said.`).
         for n in stride(from: all.count - 2, through: 0, by: -1) where resolved[n] == nil && results[n] == .unknown {
@@ -130,6 +167,72 @@ struct QuoteAttributor {
         var out: [(Span, Int)] = []
         for (n, s) in all.enumerated() {
             if let person = resolved[n], !s.text.isEmpty { out.append((s, person)) }
+        }
+        return out
+    }
+
+    /// The one person named in the sentence before a quote, if exactly one is.
+    private func singlePersonInPreviousSentence(_ s: Span) -> Int? {
+        var p = s.paragraph
+        var k = s.open - 1
+        // Skip back over the current sentence's start.
+        if k < 0 {
+            p -= 1
+            guard p >= 0 else { return nil }
+            k = paragraphs[p].tokens.count - 1
+        }
+        let t = paragraphs[p].tokens
+        guard k >= 0 else { return nil }
+        var sentence = t[k].sentence
+        if t[k].isPunct, [".", "!", "?"].contains(t[k].mark) { sentence = t[k].sentence } else if s.open > 0 { sentence = t[k].sentence }
+        var found = Set<Int>()
+        var j = k
+        while j >= 0, t[j].sentence == sentence {
+            if t[j].isPunct, ParagraphText.closeQuotes.contains(t[j].mark), j != k { return nil }
+            if let person = personAt[p][j] { found.insert(person) }
+            j -= 1
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// `he said`, `She noted`: a pronoun subject of a speech verb.
+    private func pronounSpeech() -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for p in paragraphs {
+            let t = p.tokens
+            for k in t.indices where t[k].isWord && Lexicon.pronouns.contains(t[k].key) {
+                var j = k + 1
+                while j < min(t.count, k + 3), t[j].isWord {
+                    if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { out.append((p.index, k)); break }
+                    j += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// The person each sentence is about: its first named subject, or `The pope …` by role.
+    private func sentenceSubjects() -> [(Int, Int, Int)] {
+        var out: [(Int, Int, Int)] = []
+        for p in paragraphs {
+            let t = p.tokens
+            var seen = Set<Int>()
+            for k in t.indices {
+                let sentence = t[k].sentence
+                guard !seen.contains(sentence) else { continue }
+                if let person = personAt[p.index][k] {
+                    // `X declined to say …` tells that X did not speak.
+                    var e = k
+                    while e < t.count, personAt[p.index][e] == person { e += 1 }
+                    let refused = (e..<min(t.count, e + 3)).contains { ["declined", "refused", "declines", "refuses"].contains(t[$0].key) }
+                    if isSubject(p, k) && !governedByPreposition(p, k) && !refused { out.append((p.index, k, person)) }
+                    seen.insert(sentence)
+                } else if t[k].sentenceStart, t[k].key == "the", k + 1 < t.count, Lexicon.roleNouns.contains(t[k + 1].key),
+                          let person = byRole(t[k + 1].key) {
+                    out.append((p.index, k, person))
+                    seen.insert(sentence)
+                }
+            }
         }
         return out
     }
@@ -157,10 +260,19 @@ struct QuoteAttributor {
         // (a name, a pronoun, `the … spokesman`, an apposition) may stand before the verb.
         var v = a
         var sawName = false
+        var firstPerson: Int? = nil
         while v < min(t.count, a + window + (sawName ? 14 : 0)) {
             let tok = t[v]
-            if isSpeechVerb(p, v) { return subjectBefore(verb: v, p, lowerBound: a) }
-            if personAt[p.index][v] != nil { sawName = true; v += 1; continue }
+            if isSpeechVerb(p, v) {
+                if let firstPerson { return .person(firstPerson) }
+                return subjectBefore(verb: v, p, lowerBound: a)
+            }
+            if let person = personAt[p.index][v] {
+                sawName = true
+                if firstPerson == nil { firstPerson = person }
+                v += 1
+                continue
+            }
             if tok.isPunct {
                 if tok.mark == ",", sawName {
                     // Skip an apposition up to the next comma.
@@ -172,7 +284,9 @@ struct QuoteAttributor {
             }
             let subjectish = Lexicon.pronouns.contains(tok.key) || tok.key == "the" || Lexicon.titles.contains(tok.key)
                 || Lexicon.nationalities.contains(tok.key) || p.labels[v] != .none || Lexicon.roleNouns.contains(tok.key)
-                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently"].contains(tok.key)
+                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently", "was", "is", "quoted", "as"].contains(tok.key)
+                || (tok.capitalized && !tok.sentenceStart)
+                || ((tok.key == "of" || tok.key == "for") && v + 1 < t.count && t[v + 1].capitalized)
             guard subjectish else { break }
             v += 1
         }
@@ -229,6 +343,7 @@ struct QuoteAttributor {
             if let person = personAt[s.paragraph][k], !governedByPreposition(p, k) { return .person(person) }
         }
         for k in lb..<s.open where t[k].isWord && Lexicon.pronouns.contains(t[k].key) { return .pronoun }
+        if t[lb].key == "the", lb + 1 < s.open, Lexicon.roleNouns.contains(t[lb + 1].key) { return .role(t[lb + 1].key) }
         return .unknown
     }
 
@@ -299,7 +414,7 @@ struct QuoteAttributor {
                 continue
             }
             if let person = personAt[p.index][k] {
-                if !governedByPreposition(p, k) { return .person(person) }
+                if !governedByPreposition(p, k) || (k == v - 1 && p.tokens[v].key.hasSuffix("ing")) { return .person(person) }
                 if representedBy(p, k) { return .nobody }
                 var s = k
                 while s > 0, personAt[p.index][s - 1] == person { s -= 1 }
@@ -366,7 +481,7 @@ struct QuoteAttributor {
     private func subjectAfter(verb v: Int, _ p: ParagraphText, limit: Int) -> Speaker {
         var k = v + 1
         var first: Speaker = .unknown
-        while k < min(limit, p.tokens.count), k <= v + 6 {
+        while k < min(limit, p.tokens.count), k <= v + 12 {
             let t = p.tokens[k]
             if t.isPunct { break }
             if let person = personAt[p.index][k] { return .person(person) }
@@ -386,7 +501,7 @@ struct QuoteAttributor {
         ["spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"],
         ["director"], ["secretary"], ["minister"], ["president"], ["ambassador"], ["envoy"],
         ["aide", "adviser", "advisor"], ["coordinator"], ["senator"], ["governor"], ["chancellor"], ["analyst"],
-        ["lawyer", "attorney"], ["head", "chief"], ["leader"],
+        ["lawyer", "attorney"], ["head", "chief"], ["leader"], ["pope", "pontiff"],
     ]
 
     /// The one article person whose roles contain the noun (or a synonym).
@@ -449,7 +564,8 @@ struct QuoteAttributor {
                     if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { found = isSubject(p, k); break }
                     j += 1
                 }
-                if k > 0, isSpeechVerb(p, k - 1) { found = true }
+                // `…,” said X.`: inverted attribution, the name closing the clause.
+                if k > 0, isSpeechVerb(p, k - 1), e >= t.count || t[e].isPunct { found = true }
                 if found && !governedByPreposition(p, k) { out.append((p.index, k, person)) }
                 k = e
             }
