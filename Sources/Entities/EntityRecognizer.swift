@@ -72,8 +72,10 @@ public struct EntityRecognizer: Sendable {
         var personAt: [[Int?]] = paragraphs.map { Array(repeating: nil, count: $0.tokens.count) }
         for s in table.spans { for k in s.start..<s.end { personAt[s.paragraph][k] = s.person } }
         for s in table.spans {
-            if let role = NameDetector.role(before: s.start, paragraphs[s.paragraph]), !table.entries[s.person].roles.contains(role) {
-                table.entries[s.person].roles.append(role)
+            for role in [NameDetector.role(before: s.start, paragraphs[s.paragraph]), NameDetector.role(after: s.end, paragraphs[s.paragraph])] {
+                if let role, !table.entries[s.person].roles.contains(where: { $0.lowercased() == role.lowercased() }) {
+                    table.entries[s.person].roles.append(role)
+                }
             }
         }
 

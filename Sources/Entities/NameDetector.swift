@@ -242,6 +242,8 @@ enum NameDetector {
 
     /// The role phrase before a name: `White House Press Secretary`, `Press Secretary of the head of state`.
     static func role(before start: Int, _ p: ParagraphText) -> String? {
+        // `a spokesman for X`, `an adviser to X`: the role is someone else's.
+        if start >= 1, ["for", "to", "with"].contains(p.tokens[start - 1].key) { return nil }
         var k = start - 1
         var hasTitle = false
         let glue: Set<String> = ["of", "the", "for", "and"]
@@ -266,6 +268,25 @@ enum NameDetector {
         var last = start
         while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
         guard hasTitle, first < last else { return nil }
+        let text = p.slice(first, last)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The role in an apposition after a name: `John Kirby, coordinator of strategic communications at …`.
+    static func role(after end: Int, _ p: ParagraphText) -> String? {
+        let t = p.tokens
+        guard end < t.count, t[end].isPunct, t[end].mark == "," else { return nil }
+        var first = end + 1
+        if first < t.count, ["the", "a", "an"].contains(t[first].key) { first += 1 }
+        guard first < t.count, t[first].isWord, Lexicon.titles.contains(t[first].key) || Lexicon.nationalities.contains(t[first].key) else { return nil }
+        var last = first
+        var hasTitle = false
+        while last < t.count, last < first + 12, t[last].isWord || t[last].kind == .number {
+            if Lexicon.speechVerbs.contains(t[last].key) || t[last].key == "who" { return nil }
+            if Lexicon.titles.contains(t[last].key) { hasTitle = true }
+            last += 1
+        }
+        guard hasTitle, last < t.count, t[last].isPunct, [",", ".", ";"].contains(t[last].mark) || last == t.count else { return nil }
         let text = p.slice(first, last)
         return text.isEmpty ? nil : text
     }

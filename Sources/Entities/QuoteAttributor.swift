@@ -247,6 +247,13 @@ struct QuoteAttributor {
             a += 1
             skipped += 1
         }
+        // `“…” – X`: a dash and a name closing the sentence.
+        if s.close + 2 < t.count, t[s.close + 1].isPunct, ParagraphText.dashes.contains(t[s.close + 1].mark),
+           let person = personAt[p.index][s.close + 2] {
+            var e = s.close + 2
+            while e < t.count, personAt[p.index][e] == person { e += 1 }
+            if e >= t.count || (t[e].isPunct && [".", ",", ")"].contains(t[e].mark)) { return .person(person) }
+        }
         guard a < t.count, t[a].isWord else { return .unknown }
         // A quote that ends its sentence (`….”`) is followed by a new sentence unless the
         // attribution comes at once: `….” he said`.
