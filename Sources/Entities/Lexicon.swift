@@ -74,7 +74,7 @@ enum Lexicon {
         superintendent commissioner chancellor provost dean principal president-elect presidentelect
         republican democrat democratic senior junior top veteran military army navy police union
         majority minority whip administrator administrators senators representatives misters congressmen
-        draftee veteran commissioner
+        draftee veteran commissioner governors presidents ministers secretaries ambassadors judges
         """)
 
     /// Titles that alone make a following capitalized word a person's name: `Mr. Kugelman`, `Pope Francis`.
@@ -102,6 +102,7 @@ enum Lexicon {
         club league team airlines airways motors energy oil gas petroleum steel technologies systems
         capital partners research policy project studies affairs relations reform rights
         falls springs heights park hills rapids creek harbor harbour village town county
+        boulevard lane drive papers election elections campaign primary caucus
         """)
 
     /// Verbs that report speech or statements.

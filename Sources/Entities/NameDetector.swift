@@ -22,6 +22,8 @@ struct NameCandidate: Sendable {
     var extendsRegistry: Int?
     /// Sentence-initial first word.
     var sentenceInitial = false
+    /// Stands alone between quotation marks: a nickname or title (`“Goofy Kicking Donald Duck”`).
+    var quotedName = false
     /// Contains an all-caps word (`NATO`, `WASHINGTON`): not a name.
     var hasAllCaps = false
 
@@ -93,6 +95,7 @@ enum NameDetector {
         }
         let key = t.key
         if Lexicon.suffixes.contains(key) && t.capitalized { return .name }
+        if t.hyphenatedLower { return .stop }
         if Lexicon.functionWords.contains(key) || Lexicon.nationalities.contains(key)
             || Lexicon.weekdays.contains(key) { return .stop }
         if Lexicon.months.contains(key) { return .stop }
@@ -124,7 +127,8 @@ enum NameDetector {
             case .title:
                 if piece.isEmpty {
                     lastTitle = k
-                } else if k == run.upperBound - 1, piece.count >= 2 {
+                } else if k == run.upperBound - 1, piece.count >= 2 || GivenNames.contains(p.tokens[piece[piece.count - 1]].key) {
+                    // `Martin Luther King`, `Peter King`: a title word closing a name.
                     piece.append(k)
                 } else {
                     emit()
@@ -170,6 +174,11 @@ enum NameDetector {
         let after = c.end
         let tokens = p.tokens
         c.sentenceInitial = tokens[c.start].sentenceStart
+        if before >= 0, after < tokens.count, tokens[before].isPunct, tokens[after].isPunct,
+           ParagraphText.openQuotes.contains(tokens[before].mark) || tokens[before].mark == "\u{2018}",
+           ParagraphText.closeQuotes.contains(tokens[after].mark) || tokens[after].mark == "\u{2019}" || tokens[after].mark == "," || tokens[after].mark == "." {
+            if ParagraphText.openQuotes.contains(tokens[before].mark) || tokens[before].mark == "\u{2018}" { c.quotedName = true }
+        }
         c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && !Lexicon.suffixes.contains(tokens[$0].key) }
         if before >= 0, tokens[before].isWord {
             let key = tokens[before].key

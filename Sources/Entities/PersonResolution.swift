@@ -92,6 +92,7 @@ extension EntityRecognizer {
         guard c.keys.count <= 5 else { return false }
         // Acronyms and all-caps datelines are not names.
         if c.hasAllCaps { return false }
+        if c.quotedName && !c.titleBefore && !c.speech { return false }
         let given = c.keys.dropLast().contains { GivenNames.contains($0) }
         let surnameAlone = (alone[c.keys.last!] ?? 0) > 0
         return given || c.titleBefore || c.speech || c.appositive || surnameAlone

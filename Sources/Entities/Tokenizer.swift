@@ -20,6 +20,8 @@ struct Token: Sendable {
     var abbreviation = false
     /// Contains letters of another script inside a Latin word.
     var foreign = false
+    /// A hyphenated word whose second part is lower case (`Toshiba-owned`): an adjective.
+    var hyphenatedLower = false
     /// Index of the sentence in the paragraph.
     var sentence = 0
     /// First word token of its sentence.
@@ -128,6 +130,7 @@ enum Tokenizer {
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
                 token.possessive = possessive
+                token.hyphenatedLower = hyphenSeen && !upperAfterHyphen && firstUpper
                 // Attached full stop: initials (J.), U.S., and known abbreviations.
                 if !possessive, i < n, scalars[i] == "." {
                     if letters == 1 && firstUpper {
