@@ -13,6 +13,8 @@ public struct EntityRecognizer: Sendable {
     /// Folded spellings of each registry person, word by word.
     let spellings: [[[String]]]
     let surnames: SurnameResolver
+    /// First byte of any word of a spelling → (person, spelling) pairs, for the fuzzy matcher.
+    let fuzzyIndex: [UInt8: [Int32]]
     let eventFinder: EventFinder
     let participants: [Set<Int>]
 
@@ -49,6 +51,17 @@ public struct EntityRecognizer: Sendable {
         self.fullNames = fullNames
         self.spellings = spellings
         self.surnames = SurnameResolver(people: spellings)
+        var fuzzyIndex: [UInt8: [Int32]] = [:]
+        for (r, list) in spellings.enumerated() {
+            for (k, spelling) in list.enumerated() {
+                let code = Int32(r << 8 | k)
+                for word in spelling {
+                    guard let b = word.utf8.first else { continue }
+                    if fuzzyIndex[b]?.last != code { fuzzyIndex[b, default: []].append(code) }
+                }
+            }
+        }
+        self.fuzzyIndex = fuzzyIndex
         self.eventFinder = EventFinder(events: registry.events) { name in
             places.filter { $0.name == name || $0.aliases.contains(name) }.flatMap { [$0.name] + $0.aliases } + [name]
         }

@@ -73,7 +73,7 @@ struct EventFinder: Sendable {
                 k = end
             }
             // Dates: `February 24`, `24 February`, optionally with a year.
-            for i in t.indices where t[i].isWord && t[i].capitalized && Lexicon.months.contains(t[i].key) && p.labels[i] == .none {
+            for i in t.indices where t[i].isWord && t[i].capitalized && (t[i].lex & Lex.months != 0) && p.labels[i] == .none {
                 guard let month = monthNumber(t[i].key) else { continue }
                 var day: Int? = nil
                 var last = i

@@ -58,7 +58,7 @@ enum NameDetector {
                     j += 1
                     continue
                 }
-                if j + 1 < n, p.tokens[j].isWord, Lexicon.connectors.contains(p.tokens[j].key),
+                if j + 1 < n, p.tokens[j].isWord, (p.tokens[j].lex & Lex.connectors != 0),
                    !p.tokens[j].capitalized, isRunToken(p, j + 1), j > i {
                     j += 1
                     continue
@@ -82,7 +82,7 @@ enum NameDetector {
         guard case .person = p.labels[i], p.matchStart[i] == i else { return false }
         let end = p.matchEnd[i]
         guard end < p.tokens.count, !p.tokens[end - 1].possessive else { return false }
-        return p.tokens[end].isWord && Lexicon.suffixes.contains(p.tokens[end].key) && p.tokens[end].capitalized
+        return p.tokens[end].isWord && (p.tokens[end].lex & Lex.suffixes != 0) && p.tokens[end].capitalized
     }
 
     private enum Kind { case name, title, stop, orgWord, entity }
@@ -93,15 +93,13 @@ enum NameDetector {
         case .place, .organization: return .entity
         default: break
         }
-        let key = t.key
-        if Lexicon.suffixes.contains(key) && t.capitalized { return .name }
+        let lex = t.lex
+        if lex & Lex.suffixes != 0 && t.capitalized { return .name }
         if t.hyphenatedLower { return .stop }
-        if Lexicon.functionWords.contains(key) || Lexicon.nationalities.contains(key)
-            || Lexicon.weekdays.contains(key) { return .stop }
-        if Lexicon.months.contains(key) { return .stop }
-        if t.sentenceStart && Lexicon.sentenceWords.contains(key) { return .stop }
-        if Lexicon.titles.contains(key) { return .title }
-        if Lexicon.nonPersonWords.contains(key) { return .orgWord }
+        if lex & (Lex.functionWords | Lex.nationalities | Lex.weekdays | Lex.months) != 0 { return .stop }
+        if t.sentenceStart && lex & Lex.sentenceWords != 0 { return .stop }
+        if lex & Lex.titles != 0 { return .title }
+        if lex & Lex.nonPersonWords != 0 { return .orgWord }
         return .name
     }
 
@@ -127,7 +125,7 @@ enum NameDetector {
             case .title:
                 if piece.isEmpty {
                     lastTitle = k
-                } else if k == run.upperBound - 1, piece.count >= 2 || GivenNames.contains(p.tokens[piece[piece.count - 1]].key) {
+                } else if k == run.upperBound - 1, piece.count >= 2 || (p.tokens[piece[piece.count - 1]].lex & Lex.givenName != 0) {
                     // `Martin Luther King`, `Peter King`: a title word closing a name.
                     piece.append(k)
                 } else {
@@ -136,14 +134,14 @@ enum NameDetector {
                 }
             case .stop:
                 // `Theresa May`: a month word right after a given name is a surname.
-                if let last = piece.last, Lexicon.months.contains(t.key), GivenNames.contains(p.tokens[last].key) {
+                if let last = piece.last, (t.lex & Lex.months != 0), (p.tokens[last].lex & Lex.givenName != 0) {
                     piece.append(k)
                 } else {
                     emit()
                     lastTitle = -10
                 }
             case .orgWord:
-                if piece.count == 1, k == run.upperBound - 1, GivenNames.contains(p.tokens[piece[0]].key) {
+                if piece.count == 1, k == run.upperBound - 1, (p.tokens[piece[0]].lex & Lex.givenName != 0) {
                     // `Bernard Law`: a given name and one last word.
                     piece.append(k)
                 } else {
@@ -152,7 +150,7 @@ enum NameDetector {
                 }
             case .entity:
                 let end = p.matchEnd[k]
-                if end - k == 1, let last = piece.last, GivenNames.contains(p.tokens[last].key) || p.tokens[last].isInitial {
+                if end - k == 1, let last = piece.last, (p.tokens[last].lex & Lex.givenName != 0) || p.tokens[last].isInitial {
                     // `Jim Jordan`, `Michael Bloomberg`: a one-word place or outlet after a given name.
                     piece.append(k)
                 } else {
@@ -179,12 +177,13 @@ enum NameDetector {
            ParagraphText.closeQuotes.contains(tokens[after].mark) || tokens[after].mark == "\u{2019}" || tokens[after].mark == "," || tokens[after].mark == "." {
             if ParagraphText.openQuotes.contains(tokens[before].mark) || tokens[before].mark == "\u{2018}" { c.quotedName = true }
         }
-        c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && !Lexicon.suffixes.contains(tokens[$0].key) }
+        c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && tokens[$0].lex & Lex.suffixes == 0 }
         if before >= 0, tokens[before].isWord {
             let key = tokens[before].key
-            if Lexicon.titles.contains(key) { c.titleBefore = true }
-            if Lexicon.personalTitles.contains(key) && tokens[before].capitalized { c.personalTitle = true }
-            if Lexicon.speechVerbs.contains(key) { c.speech = true }
+            let lex = tokens[before].lex
+            if lex & Lex.titles != 0 { c.titleBefore = true }
+            if lex & Lex.personalTitles != 0 && tokens[before].capitalized { c.personalTitle = true }
+            if lex & Lex.speechVerbs != 0 { c.speech = true }
             if key == "to", before >= 1, tokens[before - 1].key == "according" { c.speech = true }
             if key == "by" {
                 let prev = before >= 1 ? tokens[before - 1].key : ""
@@ -193,14 +192,14 @@ enum NameDetector {
                 }
             }
         }
-        if c.titleBefore, before >= 0, Lexicon.personalTitles.contains(tokens[before].key), tokens[before].capitalized {
+        if c.titleBefore, before >= 0, (tokens[before].lex & Lex.personalTitles != 0), tokens[before].capitalized {
             c.personalTitle = true
         }
         if before >= 1, tokens[before].isPunct, tokens[before].mark == "/", tokens[before - 1].key == "photo" { c.credit = true }
         if after < tokens.count {
             let t = tokens[after]
             if t.isWord {
-                if Lexicon.speechVerbs.contains(t.key) { c.speech = true }
+                if (t.lex & Lex.speechVerbs != 0) { c.speech = true }
                 if t.key == "contributed" { c.credit = true }
             } else if t.mark == "," {
                 var k = after + 1
@@ -210,12 +209,12 @@ enum NameDetector {
                 }
                 var steps = 0
                 while k < tokens.count, steps < 4, tokens[k].isWord {
-                    if Lexicon.titles.contains(tokens[k].key) && !tokens[k].capitalized { c.appositive = true; break }
-                    if Lexicon.titles.contains(tokens[k].key) && k == after + 1 { c.appositive = true; break }
+                    if (tokens[k].lex & Lex.titles != 0) && !tokens[k].capitalized { c.appositive = true; break }
+                    if (tokens[k].lex & Lex.titles != 0) && k == after + 1 { c.appositive = true; break }
                     k += 1
                     steps += 1
                 }
-                if after + 1 < tokens.count, Lexicon.speechVerbs.contains(tokens[after + 1].key) { c.speech = true }
+                if after + 1 < tokens.count, (tokens[after + 1].lex & Lex.speechVerbs != 0) { c.speech = true }
             }
         }
         if c.start >= 2, p.editorial[c.start - 1] {
@@ -267,8 +266,8 @@ enum NameDetector {
             case .person:
                 break
             case .none:
-                if Lexicon.titles.contains(t.key) { hasTitle = true; k -= 1; continue }
-                if glue.contains(t.key) || Lexicon.nationalities.contains(t.key) { k -= 1; continue }
+                if (t.lex & Lex.titles != 0) { hasTitle = true; k -= 1; continue }
+                if glue.contains(t.key) || (t.lex & Lex.nationalities != 0) { k -= 1; continue }
             }
             break
         }
@@ -287,12 +286,12 @@ enum NameDetector {
         guard end < t.count, t[end].isPunct, t[end].mark == "," else { return nil }
         var first = end + 1
         if first < t.count, ["the", "a", "an"].contains(t[first].key) { first += 1 }
-        guard first < t.count, t[first].isWord, Lexicon.titles.contains(t[first].key) || Lexicon.nationalities.contains(t[first].key) else { return nil }
+        guard first < t.count, t[first].isWord, (t[first].lex & Lex.titles != 0) || (t[first].lex & Lex.nationalities != 0) else { return nil }
         var last = first
         var hasTitle = false
         while last < t.count, last < first + 12, t[last].isWord || t[last].kind == .number {
-            if Lexicon.speechVerbs.contains(t[last].key) || t[last].key == "who" { return nil }
-            if Lexicon.titles.contains(t[last].key) { hasTitle = true }
+            if (t[last].lex & Lex.speechVerbs != 0) || t[last].key == "who" { return nil }
+            if (t[last].lex & Lex.titles != 0) { hasTitle = true }
             last += 1
         }
         guard hasTitle, last < t.count, t[last].isPunct, [",", ".", ";"].contains(t[last].mark) || last == t.count else { return nil }

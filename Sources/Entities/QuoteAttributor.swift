@@ -200,7 +200,7 @@ struct QuoteAttributor {
         var out: [(Int, Int)] = []
         for p in paragraphs {
             let t = p.tokens
-            for k in t.indices where t[k].isWord && Lexicon.pronouns.contains(t[k].key) {
+            for k in t.indices where t[k].lex & Lex.pronouns != 0 {
                 var j = k + 1
                 while j < min(t.count, k + 3), t[j].isWord {
                     if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { out.append((p.index, k)); break }
@@ -227,7 +227,7 @@ struct QuoteAttributor {
                     let refused = (e..<min(t.count, e + 3)).contains { ["declined", "refused", "declines", "refuses"].contains(t[$0].key) }
                     if isSubject(p, k) && !governedByPreposition(p, k) && !refused { out.append((p.index, k, person)) }
                     seen.insert(sentence)
-                } else if t[k].sentenceStart, t[k].key == "the", k + 1 < t.count, Lexicon.roleNouns.contains(t[k + 1].key),
+                } else if t[k].sentenceStart, t[k].key == "the", k + 1 < t.count, (t[k + 1].lex & Lex.roleNouns != 0),
                           let person = byRole(t[k + 1].key) {
                     out.append((p.index, k, person))
                     seen.insert(sentence)
@@ -289,8 +289,8 @@ struct QuoteAttributor {
                 }
                 break
             }
-            let subjectish = Lexicon.pronouns.contains(tok.key) || tok.key == "the" || Lexicon.titles.contains(tok.key)
-                || Lexicon.nationalities.contains(tok.key) || p.labels[v] != .none || Lexicon.roleNouns.contains(tok.key)
+            let subjectish = (tok.lex & Lex.pronouns != 0) || tok.key == "the" || (tok.lex & Lex.titles != 0)
+                || (tok.lex & Lex.nationalities != 0) || p.labels[v] != .none || (tok.lex & Lex.roleNouns != 0)
                 || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently", "was", "is", "quoted", "as"].contains(tok.key)
                 || (tok.capitalized && !tok.sentenceStart)
                 || ((tok.key == "of" || tok.key == "for") && v + 1 < t.count && t[v + 1].capitalized)
@@ -308,7 +308,7 @@ struct QuoteAttributor {
                     if let person = personAt[p.index][d] {
                         while e < t.count, personAt[p.index][e] == person { e += 1 }
                         if e < t.count, isSpeechVerb(p, e) { return .person(person) }
-                    } else if Lexicon.pronouns.contains(t[d].key), isSpeechVerb(p, d + 1) {
+                    } else if (t[d].lex & Lex.pronouns != 0), isSpeechVerb(p, d + 1) {
                         return .pronoun
                     }
                     d = e
@@ -349,8 +349,8 @@ struct QuoteAttributor {
         for k in lb..<s.open {
             if let person = personAt[s.paragraph][k], !governedByPreposition(p, k) { return .person(person) }
         }
-        for k in lb..<s.open where t[k].isWord && Lexicon.pronouns.contains(t[k].key) { return .pronoun }
-        if t[lb].key == "the", lb + 1 < s.open, Lexicon.roleNouns.contains(t[lb + 1].key) { return .role(t[lb + 1].key) }
+        for k in lb..<s.open where t[k].isWord && (t[k].lex & Lex.pronouns != 0) { return .pronoun }
+        if t[lb].key == "the", lb + 1 < s.open, (t[lb + 1].lex & Lex.roleNouns != 0) { return .role(t[lb + 1].key) }
         return .unknown
     }
 
@@ -364,7 +364,7 @@ struct QuoteAttributor {
     private func isSpeechVerb(_ p: ParagraphText, _ k: Int) -> Bool {
         let t = p.tokens[k]
         guard t.isWord, !t.capitalized || t.sentenceStart, p.labels[k] == .none,
-              Lexicon.speechVerbs.contains(t.key), personAt[p.index][k] == nil else { return false }
+              (t.lex & Lex.speechVerbs != 0), personAt[p.index][k] == nil else { return false }
         if k > 0, p.tokens[k - 1].key == "to" { return false }
         return true
     }
@@ -378,7 +378,7 @@ struct QuoteAttributor {
         while b >= 0 {
             let t = p.tokens[b]
             guard t.isWord else { break }
-            if Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || p.labels[b] != .none {
+            if (t.lex & Lex.titles != 0) || (t.lex & Lex.nationalities != 0) || p.labels[b] != .none {
                 b -= 1
                 continue
             }
@@ -386,7 +386,7 @@ struct QuoteAttributor {
             if t.key == "of" || t.key == "the" {
                 var c = b - 1
                 while c >= 0, p.tokens[c].key == "the" || p.tokens[c].key == "of" { c -= 1 }
-                if c >= 0, p.tokens[c].isWord, Lexicon.titles.contains(p.tokens[c].key) { b = c; continue }
+                if c >= 0, p.tokens[c].isWord, (p.tokens[c].lex & Lex.titles != 0) { b = c; continue }
             }
             break
         }
@@ -429,7 +429,7 @@ struct QuoteAttributor {
                 steps += 1
                 continue
             }
-            if Lexicon.pronouns.contains(t.key) { return .pronoun }
+            if (t.lex & Lex.pronouns != 0) { return .pronoun }
             switch p.labels[k] {
             case .organization, .place:
                 // `the Pentagon said`; but `Clark, from Akron, Ohio and calls` goes on to Clark.
@@ -442,7 +442,7 @@ struct QuoteAttributor {
             default: break
             }
             if Self.nobodyWords.contains(t.key), v - k <= 2 { return .nobody }
-            if Lexicon.roleNouns.contains(t.key) {
+            if (t.lex & Lex.roleNouns != 0) {
                 var d = k - 1
                 var steps2 = 0
                 while d >= 0, steps2 < 4, p.tokens[d].isWord {
@@ -493,12 +493,12 @@ struct QuoteAttributor {
             if t.isPunct { break }
             if let person = personAt[p.index][k] { return .person(person) }
             if first == .unknown {
-                if Lexicon.pronouns.contains(t.key) { return .pronoun }
-                if Lexicon.roleNouns.contains(t.key) { first = .role(t.key) }
+                if (t.lex & Lex.pronouns != 0) { return .pronoun }
+                if (t.lex & Lex.roleNouns != 0) { first = .role(t.key) }
                 else if case .organization = p.labels[k] { first = .nobody }
                 else if Self.nobodyWords.contains(t.key) { first = .nobody }
             }
-            if Lexicon.speechVerbs.contains(t.key) || t.key == "that" { break }
+            if (t.lex & Lex.speechVerbs != 0) || t.key == "that" { break }
             k += 1
         }
         return first
