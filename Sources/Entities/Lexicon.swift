@@ -94,7 +94,7 @@ enum Lexicon {
         superintendent commissioner chancellor provost dean principal president-elect presidentelect
         republican democrat democratic senior junior top veteran military army navy police union
         majority minority whip administrator administrators senators representatives misters congressmen
-        draftee veteran commissioner governors presidents ministers secretaries ambassadors judges
+        draftee veteran commissioner staff governors presidents ministers secretaries ambassadors judges
         """)
 
     /// Titles that alone make a following capitalized word a person's name: `Mr. Kugelman`, `Pope Francis`.

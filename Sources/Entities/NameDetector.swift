@@ -172,10 +172,15 @@ enum NameDetector {
         let after = c.end
         let tokens = p.tokens
         c.sentenceInitial = tokens[c.start].sentenceStart
-        if before >= 0, after < tokens.count, tokens[before].isPunct, tokens[after].isPunct,
-           ParagraphText.openQuotes.contains(tokens[before].mark) || tokens[before].mark == "\u{2018}",
-           ParagraphText.closeQuotes.contains(tokens[after].mark) || tokens[after].mark == "\u{2019}" || tokens[after].mark == "," || tokens[after].mark == "." {
-            if ParagraphText.openQuotes.contains(tokens[before].mark) || tokens[before].mark == "\u{2018}" { c.quotedName = true }
+        // `“Goofy Kicking Donald Duck.”`: the name alone between opening and closing marks.
+        if before >= 0, after < tokens.count, tokens[before].isPunct, tokens[after].isPunct {
+            let open = tokens[before].mark
+            let openOK = open == "\u{201C}" || open == "\u{2018}"
+                || (open == "\"" && (before == 0 || !(tokens[before - 1].isPunct && [",", ".", "!", "?"].contains(tokens[before - 1].mark))))
+            var close = after
+            if [",", "."].contains(tokens[close].mark), close + 1 < tokens.count { close += 1 }
+            let m = tokens[close].mark
+            if openOK, tokens[close].isPunct, m == "\u{201D}" || m == "\u{2019}" || m == "\"" { c.quotedName = true }
         }
         c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && tokens[$0].lex & Lex.suffixes == 0 }
         if before >= 0, tokens[before].isWord {
@@ -195,7 +200,12 @@ enum NameDetector {
         if c.titleBefore, before >= 0, (tokens[before].lex & Lex.personalTitles != 0), tokens[before].capitalized {
             c.personalTitle = true
         }
-        if before >= 1, tokens[before].isPunct, tokens[before].mark == "/", tokens[before - 1].key == "photo" { c.credit = true }
+        // Photo credits: `AP Photo/Evan Vucci`, `RIA Novosti / Ruslan Aliyev`, `REUTERS/Pavel Drozdov`.
+        if before >= 1, tokens[before].isPunct, tokens[before].mark == "/" {
+            let prev = tokens[before - 1]
+            if prev.key == "photo" || prev.key == "photos" || prev.allCaps || p.labels[before - 1] != .none { c.credit = true }
+        }
+        if before >= 0, tokens[before].isPunct, tokens[before].mark == "\u{00A9}" { c.credit = true }
         if after < tokens.count {
             let t = tokens[after]
             if t.isWord {
