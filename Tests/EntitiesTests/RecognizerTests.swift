@@ -123,3 +123,20 @@ let smallRegistry = Registry(
         #expect(r.events.map(\.id) == ["istanbul-talks-2022"])
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test func oddInputsDoNotCrash() {
+        let recognizer = EntityRecognizer(registry: smallRegistry)
+        let odd = ["", " ", "“", "\"", "”", "(", ")", "Mr.", "U.S.", "(Vladimir. – Ed.)", "– Ed.)", "’s", "-\n", "Lav-", "“ ”", "\" \"",
+                   "Jr.", "Donald Trump Jr", "February", "February 30", "On Tuesday", "said", "he said “", "“Yes,” said", "A. B. C. D. E. F.",
+                   "Mevl\u{09C1}\u{09A4}", "\u{09C1}", "🙂 Kyiv 🙂", "ÇAVUŞOĞLU", "al-", "-al", "O’", "’"]
+        for text in odd {
+            let r = recognizer.analyze(article([text, text]))
+            for m in r.mentions {
+                #expect(m.start >= 0 && m.end <= r.article.paragraphs[m.paragraph].text.utf8.count && m.start < m.end)
+            }
+        }
+        let empty = recognizer.analyze(article([]))
+        #expect(empty.people.isEmpty && empty.mentions.isEmpty)
+    }
+}
