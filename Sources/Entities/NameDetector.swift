@@ -261,7 +261,7 @@ enum NameDetector {
     /// The role phrase before a name: `White House Press Secretary`, `Press Secretary of the head of state`.
     static func role(before start: Int, _ p: ParagraphText) -> String? {
         // `a spokesman for X`, `an adviser to X`: the role is someone else's.
-        if start >= 1, ["for", "to", "with"].contains(p.tokens[start - 1].key) { return nil }
+        if start >= 1, ["for", "to", "with", "the", "of", "and", "a", "an"].contains(p.tokens[start - 1].key) { return nil }
         var k = start - 1
         var hasTitle = false
         let glue: Set<String> = ["of", "the", "for", "and"]
@@ -285,7 +285,8 @@ enum NameDetector {
         while first < start, glue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
         var last = start
         while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
-        guard hasTitle, first < last else { return nil }
+        // `his Russian counterpart Vladimir Putin`: a relation, not a role.
+        guard hasTitle, first < last, !["counterpart", "counterparts", "host"].contains(p.tokens[last - 1].key) else { return nil }
         let text = p.slice(first, last)
         return text.isEmpty ? nil : text
     }
