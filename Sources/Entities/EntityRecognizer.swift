@@ -124,7 +124,7 @@ public struct EntityRecognizer: Sendable {
     private func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
         let all = automaton.matches(in: p.tokens) { _ in true }
         var events: [AliasAutomaton.Match] = []
-        var best: [Int: AliasAutomaton.Match] = [:]
+        var best: [AliasAutomaton.Match?] = Array(repeating: nil, count: p.tokens.count)
         func order(_ m: AliasAutomaton.Match) -> (Int, Int) {
             let e = automaton.entries[m.entry]
             let kind: Int

@@ -117,8 +117,8 @@ struct EventFinder: Sendable {
     /// The weekday named in each sentence (`on Tuesday`, `Tuesday’s talks`), by sentence index.
     private func weekdays(_ p: ParagraphText) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        for t in p.tokens where t.isWord && t.capitalized {
-            if let n = Self.weekdayNumbers[t.key] { out[t.sentence] = n }
+        for k in p.tokens.indices where p.tokens[k].lex & Lex.weekdays != 0 && p.tokens[k].capitalized {
+            if let n = Self.weekdayNumbers[p.tokens[k].key] { out[p.tokens[k].sentence] = n }
         }
         return out
     }
