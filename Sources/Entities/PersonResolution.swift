@@ -68,6 +68,11 @@ extension EntityRecognizer {
                 person = table.registryPerson(r, registry)
             }
             if person == nil { person = table.bySurname(key) }
+            // `Trump` where the article names only `Donald Trump Jr.`: the registry's `Donald Trump`.
+            if let local = person, PersonTable.hasSuffix(table.entries[local].keys), c.hint == nil,
+               let r = surnames.registryPerson(surname: key), !surnames.suffixed.contains(r) {
+                person = table.registryPerson(r, registry)
+            }
             if person == nil, GivenNames.contains(key) || !c.sentenceInitial { person = table.byGivenName(key) }
             if person == nil, let r = surnames.registryPerson(surname: key) { person = table.registryPerson(r, registry) }
             if person == nil, c.speech || c.titleBefore, let near = table.bySurnameSpelling(key) {
