@@ -13,6 +13,8 @@ public struct EntityRecognizer: Sendable {
     /// Folded spellings of each registry person, word by word.
     let spellings: [[[String]]]
     let surnames: SurnameResolver
+    /// First byte of any word of a spelling → (person, spelling) pairs, for the fuzzy matcher.
+    let fuzzyIndex: [UInt8: [Int32]]
     let eventFinder: EventFinder
     let participants: [Set<Int>]
 
@@ -49,6 +51,17 @@ public struct EntityRecognizer: Sendable {
         self.fullNames = fullNames
         self.spellings = spellings
         self.surnames = SurnameResolver(people: spellings)
+        var fuzzyIndex: [UInt8: [Int32]] = [:]
+        for (r, list) in spellings.enumerated() {
+            for (k, spelling) in list.enumerated() {
+                let code = Int32(r << 8 | k)
+                for word in spelling {
+                    guard let b = word.utf8.first else { continue }
+                    if fuzzyIndex[b]?.last != code { fuzzyIndex[b, default: []].append(code) }
+                }
+            }
+        }
+        self.fuzzyIndex = fuzzyIndex
         self.eventFinder = EventFinder(events: registry.events) { name in
             places.filter { $0.name == name || $0.aliases.contains(name) }.flatMap { [$0.name] + $0.aliases } + [name]
         }
@@ -72,8 +85,10 @@ public struct EntityRecognizer: Sendable {
         var personAt: [[Int?]] = paragraphs.map { Array(repeating: nil, count: $0.tokens.count) }
         for s in table.spans { for k in s.start..<s.end { personAt[s.paragraph][k] = s.person } }
         for s in table.spans {
-            if let role = NameDetector.role(before: s.start, paragraphs[s.paragraph]), !table.entries[s.person].roles.contains(role) {
-                table.entries[s.person].roles.append(role)
+            for role in [NameDetector.role(before: s.start, paragraphs[s.paragraph]), NameDetector.role(after: s.end, paragraphs[s.paragraph])] {
+                if let role, !table.entries[s.person].roles.contains(where: { $0.lowercased() == role.lowercased() }) {
+                    table.entries[s.person].roles.append(role)
+                }
             }
         }
 
@@ -109,7 +124,7 @@ public struct EntityRecognizer: Sendable {
     private func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
         let all = automaton.matches(in: p.tokens) { _ in true }
         var events: [AliasAutomaton.Match] = []
-        var best: [Int: AliasAutomaton.Match] = [:]
+        var best: [AliasAutomaton.Match?] = Array(repeating: nil, count: p.tokens.count)
         func order(_ m: AliasAutomaton.Match) -> (Int, Int) {
             let e = automaton.entries[m.entry]
             let kind: Int

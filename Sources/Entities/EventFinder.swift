@@ -27,7 +27,9 @@ struct EventFinder: Sendable {
         self.events = events
         var keys: [String: [Int]] = [:]
         for (i, e) in events.enumerated() {
-            guard let place = e.place else { continue }
+            // Only meetings are found by place: their name or phrases have a meeting word.
+            let words = ([e.name] + e.phrases).flatMap { Tokenizer.tokenize($0).map(\.key) }
+            guard let place = e.place, words.contains(where: { Self.meetingWords.contains($0) }) else { continue }
             for spelling in placeSpellings(place) {
                 let k = Fold.key(spelling)
                 if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
@@ -53,10 +55,11 @@ struct EventFinder: Sendable {
                 guard case .place(let place) = p.labels[k], p.matchStart[k] == k else { k += 1; continue }
                 let end = p.matchEnd[k]
                 let key = Fold.key(placeName(place))
-                if let list = eventPlaceKeys[key] {
+                // `talks in Istanbul`, `a meeting took place in Istanbul`: a meeting word shortly before `in <place>`.
+                if let list = eventPlaceKeys[key], k >= 2, ["in", "at", "near"].contains(t[k - 1].key) {
                     let sentence = t[k].sentence
                     var meeting: Int? = nil
-                    for j in max(0, k - 6)..<min(t.count, end + 4) where t[j].sentence == sentence && Self.meetingWords.contains(t[j].key) {
+                    for j in stride(from: k - 2, through: max(0, k - 6), by: -1) where t[j].sentence == sentence && Self.meetingWords.contains(t[j].key) {
                         meeting = j
                         break
                     }
@@ -70,7 +73,7 @@ struct EventFinder: Sendable {
                 k = end
             }
             // Dates: `February 24`, `24 February`, optionally with a year.
-            for i in t.indices where t[i].isWord && t[i].capitalized && Lexicon.months.contains(t[i].key) && p.labels[i] == .none {
+            for i in t.indices where t[i].isWord && t[i].capitalized && (t[i].lex & Lex.months != 0) && p.labels[i] == .none {
                 guard let month = monthNumber(t[i].key) else { continue }
                 var day: Int? = nil
                 var last = i
@@ -114,8 +117,8 @@ struct EventFinder: Sendable {
     /// The weekday named in each sentence (`on Tuesday`, `Tuesday’s talks`), by sentence index.
     private func weekdays(_ p: ParagraphText) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        for t in p.tokens where t.isWord && t.capitalized {
-            if let n = Self.weekdayNumbers[t.key] { out[t.sentence] = n }
+        for k in p.tokens.indices where p.tokens[k].lex & Lex.weekdays != 0 && p.tokens[k].capitalized {
+            if let n = Self.weekdayNumbers[p.tokens[k].key] { out[p.tokens[k].sentence] = n }
         }
         return out
     }

@@ -55,5 +55,19 @@ enum GivenNames {
         tian ren fan fang shi yao tan liao zou xiong jin lu hao kong bai cui kang mao qiu qin jiang shi gu hou shao meng long
         ahmet mehmet mustafa emine hulusi ibrahim yasin abdel abdulaziz mohammad bin salman sultan tamim hamad khalifa
         mahmoud ismail ayatollah hasan javad mohsen qassem yahya nasser anwar gamal hosni fatah
+        irina tatyana tatiana kateryna katerina ekaterina yekaterina olena olga oksana svetlana natalya nataliya
+        lyudmila ludmila galina valentina marina anna elena yelena alla larisa lyubov nadezhda raisa tamara
+        veronika viktoria viktoriya yana zoya inna ilona iryna halyna lesia lesya mariya daria darya polina
+        ksenia kseniya sofiya alina diana kristina vera nina katrin katrina ulrike annalena ursula heike
+        birgit petra sabine claudia andrea jutta karin gerda kaja mette sanna magdalena agnieszka beata
+        ewa joanna malgorzata giorgia chiara federica elisabetta
+        anatoliy anatoly arseniy arseny denys bohdan borys hennadiy heorhiy ihor kyrylo maksym
+        mykola mykhaylo oleksandr oleksiy oleksii oleh pavlo rostyslav ruslan serhiy serhii stepan
+        valeriy vasyl vitaliy yevhen yuriy yuliia nikolay nikolai
+        gennady gennadiy vyacheslav vsevolod konstantin stanislav
+        grigory timofey artyom artem danila fyodor fedor lev maksim pyotr
+        ramzan rustam semyon sviatoslav svyatoslav vadim veniamin zakhar ignazio
+        aleksandr annegret emmanuelle francois sebastien frederic thierry
+        santiago hakan cem binali fuat volker norbert rishi kemi wopke josep pietro kyriakos
         """)
 }

@@ -1,3 +1,23 @@
+/// Bit flags of a folded word in the lexicon, looked up once per token (`Token.lex`).
+enum Lex {
+    static let functionWords: UInt32 = 1 << 0
+    static let months: UInt32 = 1 << 1
+    static let weekdays: UInt32 = 1 << 2
+    static let nationalities: UInt32 = 1 << 3
+    static let titles: UInt32 = 1 << 4
+    static let personalTitles: UInt32 = 1 << 5
+    static let nonPersonWords: UInt32 = 1 << 6
+    static let speechVerbs: UInt32 = 1 << 7
+    static let connectors: UInt32 = 1 << 8
+    static let suffixes: UInt32 = 1 << 9
+    static let pronouns: UInt32 = 1 << 10
+    static let roleNouns: UInt32 = 1 << 11
+    static let sentenceWords: UInt32 = 1 << 12
+    static let titleAbbreviations: UInt32 = 1 << 13
+    static let sentenceOpeners: UInt32 = 1 << 14
+    static let givenName: UInt32 = 1 << 15
+}
+
 /// Word lists used by detection. Every entry is a folded key (lower-case ASCII, no
 /// punctuation), as produced by `Tokenizer`.
 enum Lexicon {
@@ -74,7 +94,7 @@ enum Lexicon {
         superintendent commissioner chancellor provost dean principal president-elect presidentelect
         republican democrat democratic senior junior top veteran military army navy police union
         majority minority whip administrator administrators senators representatives misters congressmen
-        draftee veteran commissioner
+        draftee veteran commissioner staff governors presidents ministers secretaries ambassadors judges
         """)
 
     /// Titles that alone make a following capitalized word a person's name: `Mr. Kugelman`, `Pope Francis`.
@@ -102,6 +122,7 @@ enum Lexicon {
         club league team airlines airways motors energy oil gas petroleum steel technologies systems
         capital partners research policy project studies affairs relations reform rights
         falls springs heights park hills rapids creek harbor harbour village town county
+        boulevard lane drive papers election elections campaign primary caucus
         """)
 
     /// Verbs that report speech or statements.
@@ -130,7 +151,7 @@ enum Lexicon {
     static let roleNouns = set("""
         spokesman spokeswoman spokesperson official director secretary minister president diplomat
         envoy ambassador aide adviser advisor coordinator chief leader senator lawmaker representative
-        governor chancellor premier counterpart analyst lawyer attorney general head pope
+        governor chancellor premier counterpart analyst lawyer attorney general head pope pontiff
         """)
 
     /// Words a sentence may open with that never start a name.
@@ -138,4 +159,29 @@ enum Lexicon {
         asked according speaking unlike despite among although however meanwhile after before since
         late early earlier later last next several some many most more nearly about around
         """)
+
+    /// Every lexicon word with its `Lex` flags: one dictionary lookup per token.
+    static let flags: [String: UInt32] = {
+        var out: [String: UInt32] = [:]
+        let lists: [(Set<String>, UInt32)] = [
+            (Lexicon.functionWords, Lex.functionWords),
+            (Lexicon.months, Lex.months),
+            (Lexicon.weekdays, Lex.weekdays),
+            (Lexicon.nationalities, Lex.nationalities),
+            (Lexicon.titles, Lex.titles),
+            (Lexicon.personalTitles, Lex.personalTitles),
+            (Lexicon.nonPersonWords, Lex.nonPersonWords),
+            (Lexicon.speechVerbs, Lex.speechVerbs),
+            (Lexicon.connectors, Lex.connectors),
+            (Lexicon.suffixes, Lex.suffixes),
+            (Lexicon.pronouns, Lex.pronouns),
+            (Lexicon.roleNouns, Lex.roleNouns),
+            (Lexicon.sentenceWords, Lex.sentenceWords),
+            (Lexicon.titleAbbreviations, Lex.titleAbbreviations),
+            (Lexicon.sentenceOpeners, Lex.sentenceOpeners),
+            (GivenNames.names, Lex.givenName),
+        ]
+        for (words, flag) in lists { for w in words { out[w, default: 0] |= flag } }
+        return out
+    }()
 }

@@ -22,6 +22,8 @@ struct NameCandidate: Sendable {
     var extendsRegistry: Int?
     /// Sentence-initial first word.
     var sentenceInitial = false
+    /// Stands alone between quotation marks: a nickname or title (`“Goofy Kicking Donald Duck”`).
+    var quotedName = false
     /// Contains an all-caps word (`NATO`, `WASHINGTON`): not a name.
     var hasAllCaps = false
 
@@ -56,7 +58,7 @@ enum NameDetector {
                     j += 1
                     continue
                 }
-                if j + 1 < n, p.tokens[j].isWord, Lexicon.connectors.contains(p.tokens[j].key),
+                if j + 1 < n, p.tokens[j].isWord, (p.tokens[j].lex & Lex.connectors != 0),
                    !p.tokens[j].capitalized, isRunToken(p, j + 1), j > i {
                     j += 1
                     continue
@@ -80,7 +82,7 @@ enum NameDetector {
         guard case .person = p.labels[i], p.matchStart[i] == i else { return false }
         let end = p.matchEnd[i]
         guard end < p.tokens.count, !p.tokens[end - 1].possessive else { return false }
-        return p.tokens[end].isWord && Lexicon.suffixes.contains(p.tokens[end].key) && p.tokens[end].capitalized
+        return p.tokens[end].isWord && (p.tokens[end].lex & Lex.suffixes != 0) && p.tokens[end].capitalized
     }
 
     private enum Kind { case name, title, stop, orgWord, entity }
@@ -91,14 +93,13 @@ enum NameDetector {
         case .place, .organization: return .entity
         default: break
         }
-        let key = t.key
-        if Lexicon.suffixes.contains(key) && t.capitalized { return .name }
-        if Lexicon.functionWords.contains(key) || Lexicon.nationalities.contains(key)
-            || Lexicon.weekdays.contains(key) { return .stop }
-        if Lexicon.months.contains(key) { return .stop }
-        if t.sentenceStart && Lexicon.sentenceWords.contains(key) { return .stop }
-        if Lexicon.titles.contains(key) { return .title }
-        if Lexicon.nonPersonWords.contains(key) { return .orgWord }
+        let lex = t.lex
+        if lex & Lex.suffixes != 0 && t.capitalized { return .name }
+        if t.hyphenatedLower { return .stop }
+        if lex & (Lex.functionWords | Lex.nationalities | Lex.weekdays | Lex.months) != 0 { return .stop }
+        if t.sentenceStart && lex & Lex.sentenceWords != 0 { return .stop }
+        if lex & Lex.titles != 0 { return .title }
+        if lex & Lex.nonPersonWords != 0 { return .orgWord }
         return .name
     }
 
@@ -124,7 +125,8 @@ enum NameDetector {
             case .title:
                 if piece.isEmpty {
                     lastTitle = k
-                } else if k == run.upperBound - 1, piece.count >= 2 {
+                } else if k == run.upperBound - 1, piece.count >= 2 || (p.tokens[piece[piece.count - 1]].lex & Lex.givenName != 0) {
+                    // `Martin Luther King`, `Peter King`: a title word closing a name.
                     piece.append(k)
                 } else {
                     emit()
@@ -132,14 +134,14 @@ enum NameDetector {
                 }
             case .stop:
                 // `Theresa May`: a month word right after a given name is a surname.
-                if let last = piece.last, Lexicon.months.contains(t.key), GivenNames.contains(p.tokens[last].key) {
+                if let last = piece.last, (t.lex & Lex.months != 0), (p.tokens[last].lex & Lex.givenName != 0) {
                     piece.append(k)
                 } else {
                     emit()
                     lastTitle = -10
                 }
             case .orgWord:
-                if piece.count == 1, k == run.upperBound - 1, GivenNames.contains(p.tokens[piece[0]].key) {
+                if piece.count == 1, k == run.upperBound - 1, (p.tokens[piece[0]].lex & Lex.givenName != 0) {
                     // `Bernard Law`: a given name and one last word.
                     piece.append(k)
                 } else {
@@ -148,7 +150,7 @@ enum NameDetector {
                 }
             case .entity:
                 let end = p.matchEnd[k]
-                if end - k == 1, let last = piece.last, GivenNames.contains(p.tokens[last].key) || p.tokens[last].isInitial {
+                if end - k == 1, let last = piece.last, (p.tokens[last].lex & Lex.givenName != 0) || p.tokens[last].isInitial {
                     // `Jim Jordan`, `Michael Bloomberg`: a one-word place or outlet after a given name.
                     piece.append(k)
                 } else {
@@ -170,12 +172,23 @@ enum NameDetector {
         let after = c.end
         let tokens = p.tokens
         c.sentenceInitial = tokens[c.start].sentenceStart
-        c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && !Lexicon.suffixes.contains(tokens[$0].key) }
+        // `“Goofy Kicking Donald Duck.”`: the name alone between opening and closing marks.
+        if before >= 0, after < tokens.count, tokens[before].isPunct, tokens[after].isPunct {
+            let open = tokens[before].mark
+            let openOK = open == "\u{201C}" || open == "\u{2018}"
+                || (open == "\"" && (before == 0 || !(tokens[before - 1].isPunct && [",", ".", "!", "?"].contains(tokens[before - 1].mark))))
+            var close = after
+            if [",", "."].contains(tokens[close].mark), close + 1 < tokens.count { close += 1 }
+            let m = tokens[close].mark
+            if openOK, tokens[close].isPunct, m == "\u{201D}" || m == "\u{2019}" || m == "\"" { c.quotedName = true }
+        }
+        c.hasAllCaps = (c.start..<c.end).contains { tokens[$0].allCaps && !tokens[$0].abbreviation && tokens[$0].lex & Lex.suffixes == 0 }
         if before >= 0, tokens[before].isWord {
             let key = tokens[before].key
-            if Lexicon.titles.contains(key) { c.titleBefore = true }
-            if Lexicon.personalTitles.contains(key) && tokens[before].capitalized { c.personalTitle = true }
-            if Lexicon.speechVerbs.contains(key) { c.speech = true }
+            let lex = tokens[before].lex
+            if lex & Lex.titles != 0 { c.titleBefore = true }
+            if lex & Lex.personalTitles != 0 && tokens[before].capitalized { c.personalTitle = true }
+            if lex & Lex.speechVerbs != 0 { c.speech = true }
             if key == "to", before >= 1, tokens[before - 1].key == "according" { c.speech = true }
             if key == "by" {
                 let prev = before >= 1 ? tokens[before - 1].key : ""
@@ -184,14 +197,19 @@ enum NameDetector {
                 }
             }
         }
-        if c.titleBefore, before >= 0, Lexicon.personalTitles.contains(tokens[before].key), tokens[before].capitalized {
+        if c.titleBefore, before >= 0, (tokens[before].lex & Lex.personalTitles != 0), tokens[before].capitalized {
             c.personalTitle = true
         }
-        if before >= 1, tokens[before].isPunct, tokens[before].mark == "/", tokens[before - 1].key == "photo" { c.credit = true }
+        // Photo credits: `AP Photo/Evan Vucci`, `RIA Novosti / Ruslan Aliyev`, `REUTERS/Pavel Drozdov`.
+        if before >= 1, tokens[before].isPunct, tokens[before].mark == "/" {
+            let prev = tokens[before - 1]
+            if prev.key == "photo" || prev.key == "photos" || prev.allCaps || p.labels[before - 1] != .none { c.credit = true }
+        }
+        if before >= 0, tokens[before].isPunct, tokens[before].mark == "\u{00A9}" { c.credit = true }
         if after < tokens.count {
             let t = tokens[after]
             if t.isWord {
-                if Lexicon.speechVerbs.contains(t.key) { c.speech = true }
+                if (t.lex & Lex.speechVerbs != 0) { c.speech = true }
                 if t.key == "contributed" { c.credit = true }
             } else if t.mark == "," {
                 var k = after + 1
@@ -201,12 +219,12 @@ enum NameDetector {
                 }
                 var steps = 0
                 while k < tokens.count, steps < 4, tokens[k].isWord {
-                    if Lexicon.titles.contains(tokens[k].key) && !tokens[k].capitalized { c.appositive = true; break }
-                    if Lexicon.titles.contains(tokens[k].key) && k == after + 1 { c.appositive = true; break }
+                    if (tokens[k].lex & Lex.titles != 0) && !tokens[k].capitalized { c.appositive = true; break }
+                    if (tokens[k].lex & Lex.titles != 0) && k == after + 1 { c.appositive = true; break }
                     k += 1
                     steps += 1
                 }
-                if after + 1 < tokens.count, Lexicon.speechVerbs.contains(tokens[after + 1].key) { c.speech = true }
+                if after + 1 < tokens.count, (tokens[after + 1].lex & Lex.speechVerbs != 0) { c.speech = true }
             }
         }
         if c.start >= 2, p.editorial[c.start - 1] {
@@ -242,6 +260,8 @@ enum NameDetector {
 
     /// The role phrase before a name: `White House Press Secretary`, `Press Secretary of the head of state`.
     static func role(before start: Int, _ p: ParagraphText) -> String? {
+        // `a spokesman for X`, `an adviser to X`: the role is someone else's.
+        if start >= 1, ["for", "to", "with", "the", "of", "and", "a", "an"].contains(p.tokens[start - 1].key) { return nil }
         var k = start - 1
         var hasTitle = false
         let glue: Set<String> = ["of", "the", "for", "and"]
@@ -256,8 +276,8 @@ enum NameDetector {
             case .person:
                 break
             case .none:
-                if Lexicon.titles.contains(t.key) { hasTitle = true; k -= 1; continue }
-                if glue.contains(t.key) || Lexicon.nationalities.contains(t.key) { k -= 1; continue }
+                if (t.lex & Lex.titles != 0) { hasTitle = true; k -= 1; continue }
+                if glue.contains(t.key) || (t.lex & Lex.nationalities != 0) { k -= 1; continue }
             }
             break
         }
@@ -265,7 +285,27 @@ enum NameDetector {
         while first < start, glue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
         var last = start
         while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
-        guard hasTitle, first < last else { return nil }
+        // `his Russian counterpart Vladimir Putin`: a relation, not a role.
+        guard hasTitle, first < last, !["counterpart", "counterparts", "host"].contains(p.tokens[last - 1].key) else { return nil }
+        let text = p.slice(first, last)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The role in an apposition after a name: `John Kirby, coordinator of strategic communications at …`.
+    static func role(after end: Int, _ p: ParagraphText) -> String? {
+        let t = p.tokens
+        guard end < t.count, t[end].isPunct, t[end].mark == "," else { return nil }
+        var first = end + 1
+        if first < t.count, ["the", "a", "an"].contains(t[first].key) { first += 1 }
+        guard first < t.count, t[first].isWord, (t[first].lex & Lex.titles != 0) || (t[first].lex & Lex.nationalities != 0) else { return nil }
+        var last = first
+        var hasTitle = false
+        while last < t.count, last < first + 12, t[last].isWord || t[last].kind == .number {
+            if (t[last].lex & Lex.speechVerbs != 0) || t[last].key == "who" { return nil }
+            if (t[last].lex & Lex.titles != 0) { hasTitle = true }
+            last += 1
+        }
+        guard hasTitle, last < t.count, t[last].isPunct, [",", ".", ";"].contains(t[last].mark) || last == t.count else { return nil }
         let text = p.slice(first, last)
         return text.isEmpty ? nil : text
     }

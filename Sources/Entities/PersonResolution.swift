@@ -68,6 +68,11 @@ extension EntityRecognizer {
                 person = table.registryPerson(r, registry)
             }
             if person == nil { person = table.bySurname(key) }
+            // `Trump` where the article names only `Donald Trump Jr.`: the registry's `Donald Trump`.
+            if let local = person, PersonTable.hasSuffix(table.entries[local].keys), c.hint == nil,
+               let r = surnames.registryPerson(surname: key), !surnames.suffixed.contains(r) {
+                person = table.registryPerson(r, registry)
+            }
             if person == nil, GivenNames.contains(key) || !c.sentenceInitial { person = table.byGivenName(key) }
             if person == nil, let r = surnames.registryPerson(surname: key) { person = table.registryPerson(r, registry) }
             if person == nil, c.speech || c.titleBefore, let near = table.bySurnameSpelling(key) {
@@ -92,29 +97,36 @@ extension EntityRecognizer {
         guard c.keys.count <= 5 else { return false }
         // Acronyms and all-caps datelines are not names.
         if c.hasAllCaps { return false }
+        if c.quotedName && !c.titleBefore && !c.speech { return false }
         let given = c.keys.dropLast().contains { GivenNames.contains($0) }
         let surnameAlone = (alone[c.keys.last!] ?? 0) > 0
         return given || c.titleBefore || c.speech || c.appositive || surnameAlone
     }
 
     /// A registry person whose spelling is within a small edit distance, when exactly one is.
+    /// Only spellings sharing the first letter of at least one word are compared.
     func fuzzy(_ keys: [String]) -> Int? {
-        var best: (Int, Int)? = nil
-        var tie = false
-        for (r, list) in spellings.enumerated() {
-            var personBest: Int? = nil
-            for spelling in list {
-                if let d = FuzzyMatcher.nameDistance(keys, spelling) { personBest = min(personBest ?? d, d) }
+        var codes = Set<Int32>()
+        for key in keys { if let b = key.utf8.first, let list = fuzzyIndex[b] { codes.formUnion(list) } }
+        guard !codes.isEmpty else { return nil }
+        let lengths = keys.map { $0.utf8.count }
+        var bestByPerson: [Int: Int] = [:]
+        for code in codes {
+            let r = Int(code >> 8), k = Int(code & 0xFF)
+            let spelling = spellings[r][k]
+            guard spelling.count == keys.count else { continue }
+            // Cheap length check before the edit distance.
+            var plausible = true
+            for (i, word) in spelling.enumerated() where abs(word.utf8.count - lengths[i]) > FuzzyMatcher.bound(word.utf8.count) + 1 {
+                plausible = false
+                break
             }
-            guard let d = personBest else { continue }
-            if let b = best {
-                if d < b.1 { best = (r, d); tie = false } else if d == b.1 { tie = true }
-            } else {
-                best = (r, d)
-            }
+            guard plausible, let d = FuzzyMatcher.nameDistance(keys, spelling) else { continue }
+            bestByPerson[r] = min(bestByPerson[r] ?? d, d)
         }
-        guard let best, !tie else { return nil }
-        return best.0
+        guard let minimum = bestByPerson.values.min() else { return nil }
+        let winners = bestByPerson.filter { $0.value == minimum }
+        return winners.count == 1 ? winners.first!.key : nil
     }
 
     func displayName(_ p: ParagraphText, _ c: NameCandidate) -> String {

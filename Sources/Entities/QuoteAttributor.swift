@@ -71,48 +71,89 @@ struct QuoteAttributor {
     // MARK: Attribution
 
     func attribute(articlePersonCount: Int) -> [(Span, Int)] {
+        var base: [Int] = []
+        var total = 0
+        for p in paragraphs { base.append(total); total += p.tokens.count + 1 }
+        func pos(_ p: Int, _ k: Int) -> Int { base[p] + k }
+
         var all: [Span] = []
         for p in paragraphs { all.append(contentsOf: Self.spans(p)) }
-        let indirect = indirectSpeech()
-        var indirectCursor = 0
-        var last: Int? = nil
-        var lastAt = (-1, -1)
-        var results: [Speaker] = []
-        var resolved: [Int?] = []
-        var organizationQuotes: [Int] = []
-        for (n, s) in all.enumerated() {
-            while indirectCursor < indirect.count,
-                  (indirect[indirectCursor].0, indirect[indirectCursor].1) < (s.paragraph, s.open) {
-                last = indirect[indirectCursor].2
-                lastAt = (indirect[indirectCursor].0, indirect[indirectCursor].1)
-                indirectCursor += 1
+        let named = indirectSpeech().map { (pos($0.0, $0.1), $0.2) }
+        let pronouns = pronounSpeech().map { pos($0.0, $0.1) }
+        let subjects = sentenceSubjects().map { (pos($0.0, $0.1), $0.2) }
+
+        // Events in text order: 0 = named speech, 1 = pronoun speech, 2 = quote.
+        var stream: [(Int, Int, Int)] = []
+        for (i, e) in named.enumerated() { stream.append((e.0, 0, i)) }
+        for (i, e) in pronouns.enumerated() { stream.append((e, 1, i)) }
+        for (i, s) in all.enumerated() { stream.append((pos(s.paragraph, s.open), 2, i)) }
+        stream.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+
+        var last: (Int, Int)? = nil   // (position, person)
+        var subjectCursor = 0
+        var topic: (Int, Int)? = nil
+        func resolvePronoun(at x: Int) -> Int? {
+            while subjectCursor < subjects.count, subjects[subjectCursor].0 < x {
+                topic = subjects[subjectCursor]
+                subjectCursor += 1
             }
-            var speaker = after(s)
-            if speaker == .unknown { speaker = before(s) }
-            var person: Int? = nil
-            switch speaker {
-            case .person(let i): person = i
-            case .pronoun: person = last
-            case .role(let noun): person = byRole(noun) ?? last
-            case .nobody: organizationQuotes.append(n)
-            case .unknown:
-                // Continuation: the previous quote of the paragraph, or of the previous paragraph
-                // when this paragraph opens with a quote.
-                if n > 0 {
-                    let prev = all[n - 1]
-                    if prev.paragraph == s.paragraph || (s.open == 0 && prev.paragraph == s.paragraph - 1) {
-                        person = resolved[n - 1]
+            if let topic {
+                guard let last else { return topic.1 }
+                if topic.0 > last.0 && x - last.0 > 60 { return topic.1 }
+            }
+            return last?.1
+        }
+
+        var results = Array(repeating: Speaker.unknown, count: all.count)
+        var resolved: [Int?] = Array(repeating: nil, count: all.count)
+        var organizationQuotes: [Int] = []
+        for item in stream {
+            switch item.1 {
+            case 0:
+                last = named[item.2]
+            case 1:
+                if let person = resolvePronoun(at: item.0) { last = (item.0, person) }
+            default:
+                let n = item.2
+                let s = all[n]
+                var speaker = after(s)
+                if speaker == .unknown { speaker = before(s) }
+                var person: Int? = nil
+                switch speaker {
+                case .person(let i): person = i
+                case .pronoun: person = resolvePronoun(at: item.0)
+                case .role(let noun):
+                    person = byRole(noun) ?? last?.1
+                    if person == nil { person = named.first(where: { $0.0 > item.0 })?.1 }
+                case .nobody: organizationQuotes.append(n)
+                case .unknown:
+                    if n > 0 {
+                        let prev = all[n - 1]
+                        let sameSentence = prev.paragraph == s.paragraph && prev.close < paragraphs[s.paragraph].tokens.count
+                            && paragraphs[s.paragraph].tokens[prev.close].sentence == paragraphs[s.paragraph].tokens[s.open].sentence
+                        let near = prev.paragraph == s.paragraph ? (sameSentence || s.open - prev.close <= 10) : (s.open == 0 && prev.paragraph == s.paragraph - 1)
+                        if near {
+                            person = resolved[n - 1]
+                            if person == nil, results[n - 1] == .nobody, prev.paragraph == s.paragraph {
+                                speaker = .nobody
+                                organizationQuotes.append(n)
+                            }
+                        }
+                    }
+                    // A quote that is a sentence of its own: the one person of the sentence
+                    // before, else the current speaker when recent.
+                    if person == nil, speaker == .unknown, opensSentence(s) {
+                        if let single = singlePersonInPreviousSentence(s) {
+                            person = single
+                        } else if let last, item.0 - last.0 <= 90 {
+                            person = last.1
+                        }
                     }
                 }
-                // A quote that is a sentence of its own continues the current speaker.
-                if person == nil, let last, opensSentence(s) {
-                    let near = (lastAt.0 == s.paragraph && s.open - lastAt.1 <= 90) || (lastAt.0 == s.paragraph - 1 && s.open == 0)
-                    if near { person = last }
-                }
+                results[n] = speaker
+                resolved[n] = person
+                if let person { last = (pos(s.paragraph, s.close), person) }
             }
-            results.append(speaker)
-            resolved.append(person)
-            if let person { last = person; lastAt = (s.paragraph, s.close) }
         }
         // A quote directly followed by an attributed one shares its speaker (`“A.” “B,” he said.`).
         for n in stride(from: all.count - 2, through: 0, by: -1) where resolved[n] == nil && results[n] == .unknown {
@@ -130,6 +171,72 @@ struct QuoteAttributor {
         return out
     }
 
+    /// The one person named in the sentence before a quote, if exactly one is.
+    private func singlePersonInPreviousSentence(_ s: Span) -> Int? {
+        var p = s.paragraph
+        var k = s.open - 1
+        // Skip back over the current sentence's start.
+        if k < 0 {
+            p -= 1
+            guard p >= 0 else { return nil }
+            k = paragraphs[p].tokens.count - 1
+        }
+        let t = paragraphs[p].tokens
+        guard k >= 0 else { return nil }
+        var sentence = t[k].sentence
+        if t[k].isPunct, [".", "!", "?"].contains(t[k].mark) { sentence = t[k].sentence } else if s.open > 0 { sentence = t[k].sentence }
+        var found = Set<Int>()
+        var j = k
+        while j >= 0, t[j].sentence == sentence {
+            if t[j].isPunct, ParagraphText.closeQuotes.contains(t[j].mark), j != k { return nil }
+            if let person = personAt[p][j] { found.insert(person) }
+            j -= 1
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// `he said`, `She noted`: a pronoun subject of a speech verb.
+    private func pronounSpeech() -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for p in paragraphs {
+            let t = p.tokens
+            for k in t.indices where t[k].lex & Lex.pronouns != 0 {
+                var j = k + 1
+                while j < min(t.count, k + 3), t[j].isWord {
+                    if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { out.append((p.index, k)); break }
+                    j += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// The person each sentence is about: its first named subject, or `The pope …` by role.
+    private func sentenceSubjects() -> [(Int, Int, Int)] {
+        var out: [(Int, Int, Int)] = []
+        for p in paragraphs {
+            let t = p.tokens
+            var seen = Set<Int>()
+            for k in t.indices {
+                let sentence = t[k].sentence
+                guard !seen.contains(sentence) else { continue }
+                if let person = personAt[p.index][k] {
+                    // `X declined to say …` tells that X did not speak.
+                    var e = k
+                    while e < t.count, personAt[p.index][e] == person { e += 1 }
+                    let refused = (e..<min(t.count, e + 3)).contains { ["declined", "refused", "declines", "refuses"].contains(t[$0].key) }
+                    if isSubject(p, k) && !governedByPreposition(p, k) && !refused { out.append((p.index, k, person)) }
+                    seen.insert(sentence)
+                } else if t[k].sentenceStart, t[k].key == "the", k + 1 < t.count, (t[k + 1].lex & Lex.roleNouns != 0),
+                          let person = byRole(t[k + 1].key) {
+                    out.append((p.index, k, person))
+                    seen.insert(sentence)
+                }
+            }
+        }
+        return out
+    }
+
     /// `“…,” said X`, `“…,” X said`, `“…,” the spokeswoman continued`.
     private func after(_ s: Span) -> Speaker {
         let p = paragraphs[s.paragraph]
@@ -139,6 +246,13 @@ struct QuoteAttributor {
         while a < t.count, t[a].isPunct, skipped < 2, [",", ".", "\u{2013}", "\u{2014}", "-", "?", "!"].contains(t[a].mark) {
             a += 1
             skipped += 1
+        }
+        // `“…” – X`: a dash and a name closing the sentence.
+        if s.close + 2 < t.count, t[s.close + 1].isPunct, ParagraphText.dashes.contains(t[s.close + 1].mark),
+           let person = personAt[p.index][s.close + 2] {
+            var e = s.close + 2
+            while e < t.count, personAt[p.index][e] == person { e += 1 }
+            if e >= t.count || (t[e].isPunct && [".", ",", ")"].contains(t[e].mark)) { return .person(person) }
         }
         guard a < t.count, t[a].isWord else { return .unknown }
         // A quote that ends its sentence (`….”`) is followed by a new sentence unless the
@@ -153,10 +267,19 @@ struct QuoteAttributor {
         // (a name, a pronoun, `the … spokesman`, an apposition) may stand before the verb.
         var v = a
         var sawName = false
+        var firstPerson: Int? = nil
         while v < min(t.count, a + window + (sawName ? 14 : 0)) {
             let tok = t[v]
-            if isSpeechVerb(p, v) { return subjectBefore(verb: v, p, lowerBound: a) }
-            if personAt[p.index][v] != nil { sawName = true; v += 1; continue }
+            if isSpeechVerb(p, v) {
+                if let firstPerson { return .person(firstPerson) }
+                return subjectBefore(verb: v, p, lowerBound: a)
+            }
+            if let person = personAt[p.index][v] {
+                sawName = true
+                if firstPerson == nil { firstPerson = person }
+                v += 1
+                continue
+            }
             if tok.isPunct {
                 if tok.mark == ",", sawName {
                     // Skip an apposition up to the next comma.
@@ -166,9 +289,11 @@ struct QuoteAttributor {
                 }
                 break
             }
-            let subjectish = Lexicon.pronouns.contains(tok.key) || tok.key == "the" || Lexicon.titles.contains(tok.key)
-                || Lexicon.nationalities.contains(tok.key) || p.labels[v] != .none || Lexicon.roleNouns.contains(tok.key)
-                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently"].contains(tok.key)
+            let subjectish = (tok.lex & Lex.pronouns != 0) || tok.key == "the" || (tok.lex & Lex.titles != 0)
+                || (tok.lex & Lex.nationalities != 0) || p.labels[v] != .none || (tok.lex & Lex.roleNouns != 0)
+                || ["also", "later", "then", "has", "had", "have", "once", "previously", "earlier", "recently", "was", "is", "quoted", "as"].contains(tok.key)
+                || (tok.capitalized && !tok.sentenceStart)
+                || ((tok.key == "of" || tok.key == "for") && v + 1 < t.count && t[v + 1].capitalized)
             guard subjectish else { break }
             v += 1
         }
@@ -183,7 +308,7 @@ struct QuoteAttributor {
                     if let person = personAt[p.index][d] {
                         while e < t.count, personAt[p.index][e] == person { e += 1 }
                         if e < t.count, isSpeechVerb(p, e) { return .person(person) }
-                    } else if Lexicon.pronouns.contains(t[d].key), isSpeechVerb(p, d + 1) {
+                    } else if (t[d].lex & Lex.pronouns != 0), isSpeechVerb(p, d + 1) {
                         return .pronoun
                     }
                     d = e
@@ -224,7 +349,8 @@ struct QuoteAttributor {
         for k in lb..<s.open {
             if let person = personAt[s.paragraph][k], !governedByPreposition(p, k) { return .person(person) }
         }
-        for k in lb..<s.open where t[k].isWord && Lexicon.pronouns.contains(t[k].key) { return .pronoun }
+        for k in lb..<s.open where t[k].isWord && (t[k].lex & Lex.pronouns != 0) { return .pronoun }
+        if t[lb].key == "the", lb + 1 < s.open, (t[lb + 1].lex & Lex.roleNouns != 0) { return .role(t[lb + 1].key) }
         return .unknown
     }
 
@@ -238,18 +364,39 @@ struct QuoteAttributor {
     private func isSpeechVerb(_ p: ParagraphText, _ k: Int) -> Bool {
         let t = p.tokens[k]
         guard t.isWord, !t.capitalized || t.sentenceStart, p.labels[k] == .none,
-              Lexicon.speechVerbs.contains(t.key), personAt[p.index][k] == nil else { return false }
+              (t.lex & Lex.speechVerbs != 0), personAt[p.index][k] == nil else { return false }
         if k > 0, p.tokens[k - 1].key == "to" { return false }
         return true
     }
 
-    /// The person mention starting before `k`'s mention is governed by `for`/`of`: `a spokesman for X`.
-    private func governedByPreposition(_ p: ParagraphText, _ k: Int) -> Bool {
+    /// The first token before the title phrase in front of the mention at `k`
+    /// (`Secretary of State`, `head of the Russian Foreign Ministry` are skipped).
+    private func tokenBeforeTitles(_ p: ParagraphText, _ k: Int) -> Int {
         var s = k
         while s > 0, personAt[p.index][s - 1] != nil, personAt[p.index][s - 1] == personAt[p.index][k] { s -= 1 }
         var b = s - 1
-        while b >= 0, p.tokens[b].isWord, Lexicon.titles.contains(p.tokens[b].key) || Lexicon.nationalities.contains(p.tokens[b].key) { b -= 1 }
-        guard b >= 0 else { return false }
+        while b >= 0 {
+            let t = p.tokens[b]
+            guard t.isWord else { break }
+            if (t.lex & Lex.titles != 0) || (t.lex & Lex.nationalities != 0) || p.labels[b] != .none {
+                b -= 1
+                continue
+            }
+            // `of` / `the` inside a title: `Secretary of State`, `head of the …`.
+            if t.key == "of" || t.key == "the" {
+                var c = b - 1
+                while c >= 0, p.tokens[c].key == "the" || p.tokens[c].key == "of" { c -= 1 }
+                if c >= 0, p.tokens[c].isWord, (p.tokens[c].lex & Lex.titles != 0) { b = c; continue }
+            }
+            break
+        }
+        return b
+    }
+
+    /// The person mention at `k` is governed by a preposition: `a spokesman for X`, `talks with X`.
+    private func governedByPreposition(_ p: ParagraphText, _ k: Int) -> Bool {
+        let b = tokenBeforeTitles(p, k)
+        guard b >= 0, p.tokens[b].isWord else { return false }
         if p.tokens[b].key == "to", b > 0, p.tokens[b - 1].key == "according" { return false }
         return ["for", "of", "with", "to", "from", "against", "about", "on", "at", "than", "like", "by", "between"].contains(p.tokens[b].key)
     }
@@ -274,7 +421,7 @@ struct QuoteAttributor {
                 continue
             }
             if let person = personAt[p.index][k] {
-                if !governedByPreposition(p, k) { return .person(person) }
+                if !governedByPreposition(p, k) || (k == v - 1 && p.tokens[v].key.hasSuffix("ing")) { return .person(person) }
                 if representedBy(p, k) { return .nobody }
                 var s = k
                 while s > 0, personAt[p.index][s - 1] == person { s -= 1 }
@@ -282,18 +429,20 @@ struct QuoteAttributor {
                 steps += 1
                 continue
             }
-            if Lexicon.pronouns.contains(t.key) { return .pronoun }
+            if (t.lex & Lex.pronouns != 0) { return .pronoun }
             switch p.labels[k] {
             case .organization, .place:
                 // `the Pentagon said`; but `Clark, from Akron, Ohio and calls` goes on to Clark.
-                if v - p.matchEnd[k] <= 1 { return .nobody }
+                let before = p.matchStart[k] - 1
+                let governed = before >= 0 && ["in", "of", "from", "at", "to", "with", "between", "and", "for", "on"].contains(p.tokens[before].key)
+                if v - p.matchEnd[k] <= 1 && !governed { return .nobody }
                 k = p.matchStart[k] - 1
                 steps += 1
                 continue
             default: break
             }
-            if Self.nobodyWords.contains(t.key) { return .nobody }
-            if Lexicon.roleNouns.contains(t.key) {
+            if Self.nobodyWords.contains(t.key), v - k <= 2 { return .nobody }
+            if (t.lex & Lex.roleNouns != 0) {
                 var d = k - 1
                 var steps2 = 0
                 while d >= 0, steps2 < 4, p.tokens[d].isWord {
@@ -328,36 +477,28 @@ struct QuoteAttributor {
 
     /// The mention at `k` stands where a subject stands: after a clause boundary, not after a verb.
     private func isSubject(_ p: ParagraphText, _ k: Int) -> Bool {
-        var b = k - 1
-        while b >= 0 {
-            let t = p.tokens[b]
-            if t.isPunct { return true }
-            if t.sentenceStart && (Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the") { return true }
-            if p.labels[b] != .none || Lexicon.titles.contains(t.key) || Lexicon.nationalities.contains(t.key) || t.key == "the" {
-                b -= 1
-                continue
-            }
-            return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
-                || t.sentenceStart
-        }
-        return true
+        let b = tokenBeforeTitles(p, k)
+        guard b >= 0 else { return true }
+        let t = p.tokens[b]
+        if t.isPunct { return true }
+        return ["and", "but", "that", "as", "while", "when", "after", "before", "because", "although", "then", "also", "so"].contains(t.key)
     }
 
     /// What follows a speech verb: `said John Kirby`, `said draftee Keith Soukkala`, `said the spokesman`, `said he`.
     private func subjectAfter(verb v: Int, _ p: ParagraphText, limit: Int) -> Speaker {
         var k = v + 1
         var first: Speaker = .unknown
-        while k < min(limit, p.tokens.count), k <= v + 6 {
+        while k < min(limit, p.tokens.count), k <= v + 12 {
             let t = p.tokens[k]
             if t.isPunct { break }
             if let person = personAt[p.index][k] { return .person(person) }
             if first == .unknown {
-                if Lexicon.pronouns.contains(t.key) { return .pronoun }
-                if Lexicon.roleNouns.contains(t.key) { first = .role(t.key) }
+                if (t.lex & Lex.pronouns != 0) { return .pronoun }
+                if (t.lex & Lex.roleNouns != 0) { first = .role(t.key) }
                 else if case .organization = p.labels[k] { first = .nobody }
                 else if Self.nobodyWords.contains(t.key) { first = .nobody }
             }
-            if Lexicon.speechVerbs.contains(t.key) || t.key == "that" { break }
+            if (t.lex & Lex.speechVerbs != 0) || t.key == "that" { break }
             k += 1
         }
         return first
@@ -367,7 +508,7 @@ struct QuoteAttributor {
         ["spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"],
         ["director"], ["secretary"], ["minister"], ["president"], ["ambassador"], ["envoy"],
         ["aide", "adviser", "advisor"], ["coordinator"], ["senator"], ["governor"], ["chancellor"], ["analyst"],
-        ["lawyer", "attorney"], ["head", "chief"], ["leader"],
+        ["lawyer", "attorney"], ["head", "chief"], ["leader"], ["pope", "pontiff"],
     ]
 
     /// The one article person whose roles contain the noun (or a synonym).
@@ -430,7 +571,8 @@ struct QuoteAttributor {
                     if isSpeechVerb(p, j) && !t[j].key.hasSuffix("ing") { found = isSubject(p, k); break }
                     j += 1
                 }
-                if k > 0, isSpeechVerb(p, k - 1) { found = true }
+                // `…,” said X.`: inverted attribution, the name closing the clause.
+                if k > 0, isSpeechVerb(p, k - 1), e >= t.count || t[e].isPunct { found = true }
                 if found && !governedByPreposition(p, k) { out.append((p.index, k, person)) }
                 k = e
             }

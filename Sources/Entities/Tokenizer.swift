@@ -20,6 +20,10 @@ struct Token: Sendable {
     var abbreviation = false
     /// Contains letters of another script inside a Latin word.
     var foreign = false
+    /// A hyphenated word whose second part is lower case (`Toshiba-owned`): an adjective.
+    var hyphenatedLower = false
+    /// `Lex` flags of the word.
+    var lex: UInt32 = 0
     /// Index of the sentence in the paragraph.
     var sentence = 0
     /// First word token of its sentence.
@@ -52,7 +56,7 @@ enum Tokenizer {
         var keyBytes: [UInt8] = []
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace { i += 1; continue }
+            if isSpace(s) { i += 1; continue }
             if isLetter(s) {
                 let begin = i
                 keyBytes.removeAll(keepingCapacity: true)
@@ -114,7 +118,7 @@ enum Tokenizer {
                         }
                         var j = i + 1
                         var sawNewline = false
-                        while j < n, scalars[j].properties.isWhitespace {
+                        while j < n, isSpace(scalars[j]) {
                             if scalars[j] == "\n" { sawNewline = true }
                             j += 1
                         }
@@ -128,6 +132,7 @@ enum Tokenizer {
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
                 token.possessive = possessive
+                token.hyphenatedLower = hyphenSeen && !upperAfterHyphen && firstUpper
                 // Attached full stop: initials (J.), U.S., and known abbreviations.
                 if !possessive, i < n, scalars[i] == "." {
                     if letters == 1 && firstUpper {
@@ -150,6 +155,7 @@ enum Tokenizer {
                         i += 1
                     }
                 }
+                token.lex = Lexicon.flags[token.key] ?? 0
                 tokens.append(token)
                 continue
             }
@@ -191,7 +197,7 @@ enum Tokenizer {
                 continue
             }
             if t.isWord, i > 0, tokens[i - 1].abbreviation, !expectStart, t.capitalized,
-               Lexicon.sentenceOpeners.contains(t.key), !Lexicon.titleAbbreviations.contains(tokens[i - 1].key) {
+               t.lex & Lex.sentenceOpeners != 0, tokens[i - 1].lex & Lex.titleAbbreviations == 0 {
                 sentence += 1
                 expectStart = true
             }
@@ -215,6 +221,12 @@ enum Tokenizer {
         let v = s.value
         if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
         return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        return s.properties.isWhitespace
     }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { (0x30...0x39).contains(s.value) }

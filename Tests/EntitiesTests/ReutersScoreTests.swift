@@ -66,15 +66,30 @@ import Testing
             .map(Character.init)).split(separator: " ").joined(separator: " ")
     }
 
+    /// PARLEY_LIST_ALL=1 prints the people found in every dev file (labelled or not), for review.
+    @Test func listAll() {
+        guard ProcessInfo.processInfo.environment["PARLEY_LIST_ALL"] == "1" else { return }
+        let recognizer = EntityRecognizer(registry: .empty)
+        for n in 1...40 {
+            let file = String(format: "dev_%03d.txt", n)
+            guard let text = Support.read(Support.shared.appendingPathComponent("corpora/reuters-dev/\(file)")) else { continue }
+            let r = recognizer.analyze(Support.reutersArticle(path: file, text: text))
+            print("[all] \(file): \(r.people.map(\.person.name))")
+        }
+    }
+
     @Test func emptyRegistry() throws {
         let run = try #require(Self.run(registry: .empty, label: "empty"))
-        #expect(run.strict.f1 >= 0.0)
-        #expect(run.lenient.f1 >= 0.0)
+        // Measured on the 20 labelled dev files (also used while developing): strict F1 0.993.
+        #expect(run.strict.f1 >= 0.99)
+        #expect(run.lenient.f1 >= 0.99)
+        #expect(Double(run.quotesRight) / Double(max(1, run.quotesTotal)) >= 0.92)
     }
 
     @Test func shippedRegistry() throws {
         let run = try #require(Self.run(registry: Support.registry, label: "registry"))
-        #expect(run.strict.f1 >= 0.0)
-        #expect(Double(run.quotesRight) / Double(max(1, run.quotesTotal)) >= 0.0)
+        #expect(run.strict.f1 >= 0.99)
+        #expect(run.lenient.f1 >= 0.99)
+        #expect(Double(run.quotesRight) / Double(max(1, run.quotesTotal)) >= 0.92)
     }
 }
