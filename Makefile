@@ -34,12 +34,13 @@ deps:
 clean:
 	rm -rf .build $(OUTPUT)
 
-# Fuzz ingest + normalize + entities + Markdown with libFuzzer for FUZZ_SECONDS (default 600).
+# Fuzz ingest + normalize + entities + Markdown with libFuzzer for FUZZ_SECONDS (default 600); every
+# Swift module is built with coverage instrumentation and AddressSanitizer.
 # New inputs that reach new code are kept in Tests/Fixtures/fuzz/corpus; crashes in Tests/Fixtures/fuzz/crashes.
 FUZZ_SECONDS ?= 600
 .PHONY: fuzz
 fuzz: deps
-	PARLEY_FUZZ=1 $(SWIFT) build -c release --product ParleyFuzz --scratch-path .build-fuzz
+	PARLEY_FUZZ=1 $(SWIFT) build -c release --product ParleyFuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
 	mkdir -p Tests/Fixtures/fuzz/corpus Tests/Fixtures/fuzz/crashes
 	PARLEY_FUZZ=1 ./.build-fuzz/release/ParleyFuzz Tests/Fixtures/fuzz/corpus Tests/Fixtures/fuzz/seeds \
 		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \

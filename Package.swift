@@ -46,7 +46,7 @@ let package = Package(
         ]),
         // The commands (build, check, inspect), a library so tests can run them.
         .target(name: "ParleyCommands", dependencies: [
-            "Site", "ParleyCore", "Ingest", "Normalize", "Entities",
+            "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "parley", dependencies: ["ParleyCommands"]),
@@ -74,7 +74,7 @@ if ProcessInfo.processInfo.environment["PARLEY_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "ParleyFuzz",
         dependencies: ["Ingest", "Normalize", "Entities", "Markdown", "Render", "ParleyCore"],
-        swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])],
         linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
     ))
 }

@@ -14,7 +14,7 @@ public struct ParleyCommand: ParsableCommand {
         content/events.yml, and writes a static HTML site with a page for every article,
         person and event.
         """,
-        subcommands: [Build.self, Check.self, Inspect.self],
+        subcommands: [Build.self, Check.self, Inspect.self, EntitiesCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -7,3 +7,8 @@ extension StringProtocol {
         return String(self[start..<end])
     }
 }
+
+/// `1 article`, `3 articles`.
+public func counted(_ n: Int, _ word: String) -> String {
+    "\(n) \(word)\(n == 1 ? "" : "s")"
+}

@@ -131,6 +131,12 @@ public struct Library: Sendable {
                                               "event '\(event.name)' lists participant '\(participant)', who is not in people.yml"))
             }
         }
+        let paths = articles.map(\.article.source.path)
+        for entry in people.values where !entry.person.inRegistry {
+            guard let first = entry.articles.map({ paths[$0] }).min() else { continue }
+            diagnostics.append(Diagnostic(.warning, step: "entities", file: first,
+                                          "\(entry.person.name) is not in people.yml (named in \(counted(entry.articles.count, "article"))); `parley entities --unknown` prints an entry to add"))
+        }
         self.people = people.values.sorted { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
         self.events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
         self.diagnostics = diagnostics

@@ -33,8 +33,7 @@ public struct BuildResult: Sendable {
 
     /// `5 articles, 31 pages, 2 warnings, 0 errors`
     public var summary: String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return [plural(articleCount, "article"), plural(pageCount, "page"), plural(warningCount, "warning"), plural(errorCount, "error")]
+        [counted(articleCount, "article"), counted(pageCount, "page"), counted(warningCount, "warning"), counted(errorCount, "error")]
             .joined(separator: ", ")
     }
 }
@@ -50,10 +49,21 @@ public struct SiteBuilder: Sendable {
         self.fileSystem = fileSystem
     }
 
-    public func build() -> BuildResult {
-        var timer = StepTimer()
-        var diagnostics: [Diagnostic] = []
+    /// The content read, recognized and gathered into the library: everything but pages.
+    public struct Analysis: Sendable {
+        public var site: SiteConfig
+        public var library: Library
+        public var articleCount: Int
+        public var diagnostics: [Diagnostic]
+    }
 
+    public func analyze() -> Analysis {
+        var timer = StepTimer()
+        return analyze(&timer)
+    }
+
+    func analyze(_ timer: inout StepTimer) -> Analysis {
+        var diagnostics: [Diagnostic] = []
         let content = ContentLoader(root: options.contentDirectory, fileSystem: fileSystem).load()
         diagnostics += content.diagnostics
         var site = content.site
@@ -74,6 +84,15 @@ public struct SiteBuilder: Sendable {
         let library = Library(articles: analyzed, registry: content.registry)
         diagnostics += library.diagnostics
         timer.lap("library")
+        return Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)
+    }
+
+    public func build() -> BuildResult {
+        var timer = StepTimer()
+        let analysis = analyze(&timer)
+        let site = analysis.site
+        let library = analysis.library
+        var diagnostics = analysis.diagnostics
 
         var files: [OutputFile] = []
         do throws(TemplateError) {
@@ -92,7 +111,7 @@ public struct SiteBuilder: Sendable {
         }
         timer.lap("link check")
 
-        return BuildResult(files: files.sorted { $0.path < $1.path }, articleCount: analyzed.count, library: library,
+        return BuildResult(files: files.sorted { $0.path < $1.path }, articleCount: analysis.articleCount, library: library,
                            diagnostics: diagnostics.sorted(), timings: timer.laps)
     }
 

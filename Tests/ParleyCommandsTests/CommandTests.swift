@@ -108,8 +108,29 @@ import Testing
         #expect(lines.first?.contains("/nonexistent/article.txt") == true)
     }
 
+    @Test func entitiesListsEverythingWithCountsAndFiles() throws {
+        let content = RepositoryPaths.inRepository("Tests/Fixtures/sites/basic/content")
+        let lines = try EntitiesCommand.parse(["--content", content]).report()
+        #expect(lines.contains("People (3):"))
+        #expect(lines.contains("  Dmytro Kuleba: 2 articles, 3 mentions — articles/antalya.txt, articles/editor-note.md"))
+        #expect(lines.contains("  Antalya meeting of foreign ministers (2022-03-10): 2 articles — articles/antalya.txt, articles/editor-note.md"))
+        #expect(lines.contains { $0.hasPrefix("Places (") })
+        #expect(lines.contains { $0.hasPrefix("Organizations (") })
+    }
+
+    @Test func entitiesUnknownPrintsEntriesThatParseBack() throws {
+        let root = contentFolder(["content/articles/more.txt": "Talks resume\n\nGENEVA (Reuters) - Swiss Foreign Minister Ignazio Cassis said on Monday that the talks would resume. \"We are ready,\" Cassis told reporters.\n"])
+        defer { try? removeTree(root) }
+        let lines = try EntitiesCommand.parse(["--unknown", "--content", root + "/content"]).report()
+        let yaml = lines.filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(yaml.contains("- name: \"Ignazio Cassis\""))
+        let parsed = try RegistryParser.people(yaml, file: "people.yml")
+        #expect(parsed.entries.map(\.name) == ["Ignazio Cassis"])
+        #expect(parsed.entries.first?.roles.isEmpty == false)
+    }
+
     @Test func helpIsCompleteForEveryCommand() {
-        let commands: [any ParsableCommand.Type] = [Build.self, Check.self, Inspect.self]
+        let commands: [any ParsableCommand.Type] = [Build.self, Check.self, Inspect.self, EntitiesCommand.self]
         for command in commands {
             let help = ParleyCommand.helpMessage(for: command)
             #expect(help.contains("USAGE"))
