@@ -1,3 +1,4 @@
+import ParleyCore
 /// Folding of letters for matching: lower-case ASCII with accents dropped.
 ///
 /// A run of letters from another script inside a Latin word (an encoding accident such as
@@ -17,7 +18,7 @@ enum Fold {
             default: return false
             }
         }
-        if let folded = latin[v] {
+        if let folded = LatinFold.asciiBytes[v] {
             out.append(contentsOf: folded)
             return true
         }
@@ -26,7 +27,7 @@ enum Fold {
 
     static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || latin[v] != nil
+        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || LatinFold.asciiBytes[v] != nil
     }
 
     /// Folds a whole word (letters and digits only; everything else dropped).
@@ -45,21 +46,4 @@ enum Fold {
     }
 
     static func key(_ text: String) -> String { key(text[...]) }
-
-    private static let latin: [UInt32: [UInt8]] = {
-        var map: [UInt32: [UInt8]] = [:]
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđÐð", "d"),
-            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
-            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
-            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
-            ("ŚśŜŝŞşŠšȘș", "s"), ("ŢţŤťȚț", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
-            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
-            ("ß", "ss"), ("ÆæǼǽ", "ae"), ("Œœ", "oe"), ("Þþ", "th"),
-        ]
-        for (letters, base) in groups {
-            for s in letters.unicodeScalars { map[s.value] = Array(base.utf8) }
-        }
-        return map
-    }()
 }

@@ -30,27 +30,9 @@ public enum Slug {
         switch s.value {
         case 0x30...0x39, 0x61...0x7A: return String(s)
         case 0x41...0x5A: return String(Unicode.Scalar(UInt8(s.value + 32)))
-        default: return latin[s.value]
+        default: return LatinFold.ascii[s.value]
         }
     }
-
-    /// Accented and special Latin letters used in names, folded to ASCII.
-    private static let latin: [UInt32: String] = {
-        var map: [UInt32: String] = [:]
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđÐð", "d"),
-            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
-            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
-            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
-            ("ŚśŜŝŞşŠšȘș", "s"), ("ŢţŤťȚț", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
-            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
-            ("ß", "ss"), ("ÆæǼǽ", "ae"), ("Œœ", "oe"), ("Þþ", "th"),
-        ]
-        for (letters, base) in groups {
-            for s in letters.unicodeScalars { map[s.value] = base }
-        }
-        return map
-    }()
 
     /// Makes `base` unique against `taken` by appending `-2`, `-3`, … and records the result.
     public static func unique(_ base: String, in taken: inout Set<String>) -> String {
