@@ -45,3 +45,7 @@ fuzz: deps
 	PARLEY_FUZZ=1 ./.build-fuzz/release/ParleyFuzz Tests/Fixtures/fuzz/corpus Tests/Fixtures/fuzz/seeds \
 		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
 		-artifact_prefix=Tests/Fixtures/fuzz/crashes/ -print_final_stats=1
+	# Keep only the inputs that add coverage.
+	rm -rf Tests/Fixtures/fuzz/corpus.min && mkdir -p Tests/Fixtures/fuzz/corpus.min
+	PARLEY_FUZZ=1 ./.build-fuzz/release/ParleyFuzz -merge=1 Tests/Fixtures/fuzz/corpus.min Tests/Fixtures/fuzz/corpus
+	rm -rf Tests/Fixtures/fuzz/corpus && mv Tests/Fixtures/fuzz/corpus.min Tests/Fixtures/fuzz/corpus

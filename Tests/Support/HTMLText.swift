@@ -1,11 +1,12 @@
 /// The visible text of an HTML fragment: tags removed, character references decoded.
-/// Enough for Parley's own output (no scripts or comments are expected in it).
+/// Enough for Parley's own output (no scripts or comments are expected in it). Works on
+/// Unicode scalars: a combining mark right after `>` must not fuse with it into one Character.
 public enum HTMLText {
     public static func text(_ html: String) -> String {
         var out = ""
         var inTag = false
         var entity: String?
-        for ch in html {
+        for ch in html.unicodeScalars {
             if inTag {
                 if ch == ">" { inTag = false }
                 continue
@@ -18,7 +19,7 @@ public enum HTMLText {
                     out += "&" + e + String(ch)
                     entity = nil
                 } else {
-                    e.append(ch)
+                    e.unicodeScalars.append(ch)
                     entity = e
                 }
                 continue
@@ -26,7 +27,7 @@ public enum HTMLText {
             switch ch {
             case "<": inTag = true
             case "&": entity = ""
-            default: out.append(ch)
+            default: out.unicodeScalars.append(ch)
             }
         }
         if let e = entity { out += "&" + e }
