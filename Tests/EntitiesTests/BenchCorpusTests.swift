@@ -7,8 +7,10 @@ import Testing
 /// PARLEY_BENCH_CORPUS=DIR scores people (empty registry; spelling variants from
 /// `entities.json` accepted, credits optional) and times recognition.
 @Suite struct BenchCorpusTests {
-    @Test func benchCorpus() throws {
-        guard let dir = ProcessInfo.processInfo.environment["PARLEY_BENCH_CORPUS"] else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PARLEY_BENCH_CORPUS"] != nil,
+                   "set PARLEY_BENCH_CORPUS to a corpus made by ../shared/bench/gen_corpus.py"))
+    func benchCorpus() throws {
+        let dir = try #require(ProcessInfo.processInfo.environment["PARLEY_BENCH_CORPUS"])
         let root = URL(fileURLWithPath: dir)
         let pools = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("entities.json"))) as? [String: Any])
         var variants: [String: [String]] = [:]
