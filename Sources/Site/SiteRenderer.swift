@@ -75,12 +75,10 @@ public struct SiteRenderer: Sendable {
     /// Links from an article page to person and event pages, relative to the page.
     private func linker(from path: String) -> ArticleMarkdown.Linker {
         let root = PageContexts.root(for: path)
-        let people = Set(library.people.map(\.person.id))
-        let events = Set(library.events.map(\.event.id))
-        return { kind, id in
+        return { [library] kind, id in
             switch kind {
-            case .person: people.contains(id) ? "\(root)people/\(id)/index.html" : nil
-            case .event: events.contains(id) ? "\(root)events/\(id)/index.html" : nil
+            case .person: library.person(id).map { "\(root)\($0.path)" }
+            case .event: library.event(id).map { "\(root)\($0.path)" }
             case .place, .organization: nil
             }
         }
