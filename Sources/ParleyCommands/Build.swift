@@ -29,8 +29,8 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let outcome = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run()
-        if outcome != 0 { throw ExitCode(outcome) }
+        let status = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run().status
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
@@ -40,22 +40,22 @@ struct BuildCommand {
     var output: String
     var timings: Bool
     var verbose: Bool
-    var quietSummary = false
+    /// Say where the site went (not for `check`, whose output is a temporary folder).
+    var namesOutput = true
 
-    /// Returns the exit status.
-    func run() throws -> Int32 {
+    /// The exit status (0 clean, 1 built with errors, 2 nothing written) and the build, if one ran.
+    func run() throws -> (status: Int32, result: BuildResult?) {
         if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
             printError("parley: error: \(problem)")
-            return 2
+            return (2, nil)
         }
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
         let result = builder.build()
         report(result.diagnostics, verbose: verbose)
-        var writeSeconds: Double?
         if result.files.isEmpty {
             printError("parley: nothing to write; \(output) is left as it was")
             print(result.summary)
-            return 2
+            return (2, result)
         }
         let start = ContinuousClock.now
         do {
@@ -63,11 +63,10 @@ struct BuildCommand {
         } catch {
             printError("parley: error: \(error.description)")
             print(result.summary)
-            return 2
+            return (2, result)
         }
-        writeSeconds = seconds(since: start)
-        if timings { printTimings(result, writeSeconds: writeSeconds) }
-        if !quietSummary { print("\(result.summary) → \(output)/") }
-        return result.errorCount > 0 ? 1 : 0
+        if timings { printTimings(result, writeSeconds: seconds(since: start)) }
+        print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
+        return (result.errorCount > 0 ? 1 : 0, result)
     }
 }

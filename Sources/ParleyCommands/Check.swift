@@ -34,21 +34,10 @@ public struct Check: ParsableCommand {
             throw ExitCode(1)
         }
         let folder = String(cString: made)
-        let output = folder + "/public"
         defer { try? removeTree(folder) }
-        let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
-        let result = builder.build()
-        report(result.diagnostics, verbose: verbose)
-        if !result.files.isEmpty {
-            do {
-                try SiteWriter(output: output).write(result.files)
-            } catch {
-                printError("parley: error: \(error.description)")
-                throw ExitCode(1)
-            }
-        }
-        print(result.summary)
-        if result.errorCount > 0 || result.files.isEmpty { throw ExitCode(1) }
-        if strict && result.warningCount > 0 { throw ExitCode(2) }
+        let build = BuildCommand(site: site, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false)
+        let (status, result) = try build.run()
+        if status != 0 { throw ExitCode(1) }
+        if strict, let result, result.warningCount > 0 { throw ExitCode(2) }
     }
 }

@@ -43,6 +43,5 @@ func formatMilliseconds(_ seconds: Double) -> String {
 
 /// Seconds since an instant of a monotonic clock.
 func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    (ContinuousClock.now - start).seconds
 }

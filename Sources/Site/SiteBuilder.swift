@@ -160,8 +160,7 @@ struct StepTimer {
 
     mutating func lap(_ step: String) {
         let now = clock.now
-        let d = now - last
-        laps.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        laps.append((step, (now - last).seconds))
         last = now
     }
 }

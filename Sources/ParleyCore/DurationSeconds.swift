@@ -1,0 +1,6 @@
+extension Duration {
+    /// The duration in seconds, for reports such as `parley build --timings`.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
