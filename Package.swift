@@ -51,11 +51,11 @@ let package = Package(
         ]),
         .executableTarget(name: "parley", dependencies: ["ParleyCommands"]),
         // Helpers for tests only: repository paths, HTML text.
-        .target(name: "ParleyTestSupport", path: "Tests/Support"),
+        .target(name: "ParleyTestSupport", dependencies: ["Render"], path: "Tests/Support"),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ParleyCore", "ParleyTestSupport"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ParleyCore"]),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore", "Ingest"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ParleyCore", "ParleyTestSupport"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ParleyCore", "Ingest", "ParleyTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ParleyCore", "Render", "ParleyTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ParleyCore", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCommandsTests", dependencies: [

@@ -13,14 +13,9 @@ import Render
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let isMarkdown = bytes.first == UInt8(ascii: "-")
-    let path = isMarkdown ? "articles/fuzz.md" : "articles/fuzz.txt"
-    guard let decoded = try? TextDecoder.decode(bytes, file: path) else { return 0 }
-    var source = SourceArticle(path: path, format: isMarkdown ? .markdown : .text, body: decoded.text)
-    if isMarkdown {
-        guard let parsed = try? FrontMatterParser.parse(decoded.text, file: path) else { return 0 }
-        source = SourceArticle(path: path, format: .markdown, body: parsed.body, bodyStartLine: parsed.bodyStartLine, frontMatter: parsed.frontMatter)
-    }
+    // Read through the real ingest path: an input starting with "-" is a Markdown article.
+    let path = bytes.first == UInt8(ascii: "-") ? "articles/fuzz.md" : "articles/fuzz.txt"
+    guard let source = ContentLoader(root: "", fileSystem: MemoryFileSystem(bytes: [path: bytes])).loadArticle(path).0 else { return 0 }
     let normalized = FuzzContext.normalizer.normalize(source)
     let analyzed = FuzzContext.recognizer.analyze(normalized)
     let paragraphs = analyzed.article.paragraphs

@@ -1,13 +1,13 @@
 import Foundation
 import Ingest
 import ParleyCore
+import ParleyTestSupport
 
 /// Test helpers: paths to the shared data, the shipped registry, simple article construction
 /// (independent of the Normalize stage) and gold files.
 enum Support {
-    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let repoRoot = URL(fileURLWithPath: RepositoryPaths.root)
+    static let shared = URL(fileURLWithPath: RepositoryPaths.shared).standardized
 
     static func read(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
 

@@ -1,14 +1,13 @@
 import Foundation
 import ParleyCore
+import ParleyTestSupport
 import Testing
 @testable import Normalize
 
-/// Sample data shared by the project, located relative to this file:
-/// `Tests/NormalizeTests/TestSupport.swift` → repository root → `../shared`.
+/// Sample data shared by the project: `../shared` beside the repository.
 enum Samples {
-    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared: URL = repoRoot.appendingPathComponent("../shared").standardized
+    static let repoRoot = URL(fileURLWithPath: RepositoryPaths.root)
+    static let shared = URL(fileURLWithPath: RepositoryPaths.shared).standardized
 
     static var sharedIsPresent: Bool {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("seeds").path)

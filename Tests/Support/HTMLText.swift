@@ -1,7 +1,16 @@
+import Render
+
 /// The visible text of an HTML fragment: tags removed, character references decoded.
 /// Enough for Parley's own output (no scripts or comments are expected in it). Works on
 /// Unicode scalars: a combining mark right after `>` must not fuse with it into one Character.
 public enum HTMLText {
+    /// The text a reader sees of one Markdown block, as cmark renders it.
+    public static func rendered(_ markdown: String) -> String {
+        var html = CommonMark.html(markdown)
+        if html.hasSuffix("\n") { html.removeLast() }
+        return text(html)
+    }
+
     public static func text(_ html: String) -> String {
         var out = ""
         var inTag = false
