@@ -10,15 +10,28 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     return results.values
 }
 
-/// Fixed slots written by index from concurrent iterations; each slot is written exactly once
-/// and read only after `concurrentPerform` returns, so no two threads touch the same memory.
+/// Fixed slots written by index from concurrent iterations.
+///
+/// The slots are one raw allocation, never a Swift `Array`: an array's mutating accessors
+/// (`withUnsafeMutableBufferPointer`, subscript set) touch the array's own storage reference,
+/// so calling them from several threads at once is a data race even on distinct indices.
+/// Here each iteration writes only its own slot through a fixed pointer, and the slots are
+/// read only after `concurrentPerform` has returned.
 private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
+    private let slots: UnsafeMutableBufferPointer<R?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
 
     func store(_ value: R, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     var values: [R] { slots.map { $0! } }

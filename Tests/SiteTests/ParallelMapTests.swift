@@ -1,0 +1,19 @@
+import Testing
+@testable import Site
+
+/// `parallelMap` runs on every core; a race in how it stores results crashes or loses values
+/// only under contention, so these tests map many reference-counted values many times.
+struct ParallelMapTests {
+    @Test func keepsEveryResultInOrderUnderContention() {
+        let items = (0..<2_000).map { "item \($0)" }
+        for _ in 0..<200 {
+            let mapped = parallelMap(items) { $0 + "!" }
+            #expect(mapped == items.map { $0 + "!" })
+        }
+    }
+
+    @Test func emptyAndSingleInputs() {
+        #expect(parallelMap([Int]()) { $0 * 2 }.isEmpty)
+        #expect(parallelMap([21]) { $0 * 2 } == [42])
+    }
+}
