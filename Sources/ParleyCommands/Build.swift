@@ -12,12 +12,17 @@ public struct Build: ParsableCommand {
         only when it is complete, so the output folder always holds a whole site. A bad article
         does not stop the build: it is reported, and the rest of the site is built.
 
+        When Pagefind is found (pip install pagefind-bin), it indexes the new site for search
+        before the swap; without it the site is built and search is off.
+
         Exit status: 0 when the site was built without errors; 1 when there were errors (the
         site is still written if it could be built); 2 when nothing could be written.
         """
     )
 
     @OptionGroup var site: SiteOptions
+
+    @OptionGroup var search: SearchOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output = "public"
@@ -29,7 +34,7 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let status = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run().status
+        let status = try BuildCommand(site: site, search: search, output: output, timings: timings, verbose: verbose).run().status
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -37,6 +42,7 @@ public struct Build: ParsableCommand {
 /// `parley build`, shared with `parley check` (which builds into a temporary folder).
 struct BuildCommand {
     var site: SiteOptions
+    var search: SearchOptions
     var output: String
     var timings: Bool
     var verbose: Bool
@@ -58,8 +64,15 @@ struct BuildCommand {
             return (2, result)
         }
         let start = ContinuousClock.now
+        var indexer: ((String) throws(WriteError) -> Void)?
+        switch search.lookup() {
+        case .found(let pagefind):
+            indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging))") }
+        case .missing(let reason):
+            print("search is off: \(reason)")
+        }
         do {
-            try SiteWriter(output: output).write(result.files)
+            try SiteWriter(output: output).write(result.files, beforeSwap: indexer)
         } catch {
             printError("parley: error: \(error.description)")
             print(result.summary)

@@ -30,7 +30,7 @@ struct PageContexts {
             "pageTitle": title == site.title ? site.title : "\(title) — \(site.title)",
             "pageDescription": description.isEmpty ? site.description : description,
             "canonical": canonical(path),
-            "nav": ["home": section == "home", "people": section == "people", "events": section == "events"],
+            "nav": ["home": section == "home", "people": section == "people", "events": section == "events", "search": section == "search"],
         ]
     }
 
@@ -222,6 +222,11 @@ struct PageContexts {
              "place": Self.value(entry.event.place)]
         })
         return context
+    }
+
+    /// The search page: the theme loads Pagefind's interface there (the index is made after rendering).
+    func search() -> [String: Any] {
+        base(path: "search/index.html", title: "Search", description: "Search \(site.title) by word, person or event", section: "search")
     }
 
     func notFound() -> [String: Any] {

@@ -42,6 +42,7 @@ public struct SiteRenderer: Sendable {
         files.append(try page("people/index.html", "people", contexts.peopleIndex()))
         files.append(try page("events/index.html", "events", contexts.eventsIndex()))
         files.append(try page("404.html", "404", contexts.notFound()))
+        if templates.has("search") { files.append(try page("search/index.html", "search", contexts.search())) }
         return files
     }
 

@@ -11,6 +11,11 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
 
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { "\(path): \(message)" }
 }
 
@@ -42,7 +47,11 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files` and swaps them into place. Nothing at `output` changes if this throws.
-    public func write(_ files: [OutputFile]) throws(WriteError) {
+    ///
+    /// `beforeSwap`, when given, runs on the complete staging folder (its path is passed) just
+    /// before the swap, to add files made from the written site (a search index); if it
+    /// throws, the staging folder is removed and `output` is left as it was.
+    public func write(_ files: [OutputFile], beforeSwap: ((_ staging: String) throws(WriteError) -> Void)? = nil) throws(WriteError) {
         try checkReplaceable()
         removeStaleStaging()
         let staging = "\(parent)/.\(baseName).staging-\(getpid())"
@@ -54,6 +63,7 @@ public struct SiteWriter: Sendable {
                 try writeFile(root: staging, file, made: &made)
             }
             try writeFile(root: staging, OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"), made: &made)
+            try beforeSwap?(staging)
             try swapIntoPlace(staging)
         } catch {
             try? removeTree(staging)

@@ -29,7 +29,7 @@ import Testing
     static func build(_ root: String, killAfter delay: Double? = nil) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: parley)
-        process.arguments = ["build", "--content", root + "/content", "--templates", RepositoryPaths.inRepository("templates"), "--output", root + "/public"]
+        process.arguments = ["build", "--content", root + "/content", "--templates", RepositoryPaths.inRepository("templates"), "--output", root + "/public", "--no-search"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
