@@ -127,5 +127,13 @@ import Testing
         }
         let entry = try String(contentsOfFile: root + "/public/pagefind/pagefind-entry.json", encoding: .utf8)
         #expect(entry.contains("\"page_count\":3"), "\(entry)")
+
+        // The same input gives the same site, search index included.
+        #expect(try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/again"]).status == 0)
+        let first = KillTests.snapshot(root + "/public"), second = KillTests.snapshot(root + "/again")
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, bytes) in first where second[path] != bytes {
+            Issue.record("\(path) differs between two builds of the same input")
+        }
     }
 }
