@@ -34,7 +34,7 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let status = try BuildCommand(site: site, search: search, output: output, timings: timings, verbose: verbose).run().status
+        let status = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup()).run().status
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -42,12 +42,14 @@ public struct Build: ParsableCommand {
 /// `parley build`, shared with `parley check` (which builds into a temporary folder).
 struct BuildCommand {
     var site: SiteOptions
-    var search: SearchOptions
     var output: String
     var timings: Bool
     var verbose: Bool
     /// Say where the site went (not for `check`, whose output is a temporary folder).
     var namesOutput = true
+    /// Pagefind for the search index, or why search is off; looked for as `parley build` does
+    /// without options when not given.
+    var search: Pagefind.Lookup?
 
     /// The exit status (0 clean, 1 built with errors, 2 nothing written) and the build, if one ran.
     func run() throws -> (status: Int32, result: BuildResult?) {
@@ -65,7 +67,7 @@ struct BuildCommand {
         }
         let start = ContinuousClock.now
         var indexer: ((String) throws(WriteError) -> Void)?
-        switch search.lookup() {
+        switch search ?? Pagefind.locate(option: nil) {
         case .found(let pagefind):
             indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging))") }
         case .missing(let reason):

@@ -37,7 +37,7 @@ public struct Check: ParsableCommand {
         }
         let folder = String(cString: made)
         defer { try? removeTree(folder) }
-        let build = BuildCommand(site: site, search: search, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false)
+        let build = BuildCommand(site: site, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false, search: search.lookup())
         let (status, result) = try build.run()
         if status != 0 { throw ExitCode(1) }
         if strict, let result, result.warningCount > 0 { throw ExitCode(2) }

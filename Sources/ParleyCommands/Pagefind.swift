@@ -19,7 +19,7 @@ struct Pagefind: Sendable, Equatable {
     /// Looks, in order, at the path given with `--pagefind`, then `PARLEY_PAGEFIND`, then
     /// `pagefind_extended` and `pagefind` on the `PATH`, then the binary of the `pagefind_bin`
     /// Python package (which `pip install pagefind-bin` installs without putting it on the `PATH`).
-    static func locate(option: String?, environment: [String: String]) -> Lookup {
+    static func locate(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Lookup {
         if let named = option ?? environment["PARLEY_PAGEFIND"], !named.isEmpty {
             let path = named.contains("/") ? (isExecutable(named) ? named : nil) : onPath(named, environment)
             guard let path else { return .missing("pagefind not found at \(named) (\(installHint))") }
