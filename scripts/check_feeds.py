@@ -11,7 +11,8 @@ Checks whichever of these the site has (a site without feeds passes, and says so
 - `people/<id>/feed.xml`, `events/<id>/feed.xml`: parse, and list exactly the articles the
   person's or event's page links to;
 - `sitemap.xml`: well-formed XML in the sitemaps.org namespace, every `<loc>` an existing page
-  under the base URL, and every HTML page listed except 404.html;
+  under the base URL, and every HTML page listed except 404.html and pages marked
+  `<meta name="robots" content="noindex">`;
 - `robots.txt`: names the sitemap when there is one.
 
 The base URL is the canonical address of the home page. Exits 1 on any problem.
@@ -184,12 +185,12 @@ class Checker:
                 listed.append(page)
         if len(set(listed)) != len(listed):
             self.problem(path, "a page is listed twice")
-        expected = {p for p in self.pages if p != "404.html" and not p.startswith("pagefind/")}
+        expected = {p for p, page in self.pages.items() if p != "404.html" and not page.noindex}
         missing = sorted(expected - set(listed))
         if missing:
             self.problem(path, f"does not list {len(missing)} pages: {', '.join(missing[:5])}")
-        if "404.html" in listed:
-            self.problem(path, "lists 404.html")
+        for page in sorted(set(listed) - expected):
+            self.problem(path, f"lists {page}, which is the 404 page or marked noindex")
         self.report.append(f"{path}: {len(listed)} pages of {len(expected)}")
         return True
 

@@ -32,6 +32,7 @@ class Page(html.parser.HTMLParser):
         self.ids = set()
         self.links = []
         self.canonical = None
+        self.noindex = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -41,6 +42,8 @@ class Page(html.parser.HTMLParser):
             self.ids.add(attributes["name"])
         if tag == "link" and attributes.get("rel") == "canonical":
             self.canonical = attributes.get("href")
+        if tag == "meta" and (attributes.get("name") or "").lower() == "robots" and "noindex" in (attributes.get("content") or "").lower():
+            self.noindex = True
         for name, value in attrs:
             if value is None:
                 continue

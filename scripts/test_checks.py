@@ -153,7 +153,14 @@ class FeedTests(unittest.TestCase):
         self.site.write("sitemap.xml", sitemap(["", "articles/a/", "404.html"]))
         problems = self.problems()
         self.assertTrue(any("does not list 2 pages" in p for p in problems), problems)
-        self.assertTrue(any("lists 404.html" in p for p in problems), problems)
+        self.assertTrue(any("lists 404.html, which is the 404 page or marked noindex" in p for p in problems), problems)
+
+    def test_sitemap_leaves_out_pages_marked_noindex(self):
+        self.site.write("people/p/index.html", page("P", '<meta name="robots" content="noindex"><a href="../../articles/a/index.html">A</a>', "../../", BASE + "people/p/"))
+        self.site.write("sitemap.xml", sitemap(["", "articles/a/", "articles/b/"]))
+        self.assertEqual(self.problems(), [])
+        self.site.write("sitemap.xml", sitemap(["", "articles/a/", "articles/b/", "people/p/"]))
+        self.assertEqual(self.problems(), ["sitemap.xml: lists people/p/index.html, which is the 404 page or marked noindex"])
 
     def test_sitemap_not_well_formed(self):
         self.site.write("sitemap.xml", "<urlset><url><loc>x</url></urlset>")
