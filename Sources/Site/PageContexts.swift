@@ -235,10 +235,11 @@ struct PageContexts {
         context["summary"] = Self.value(e.summary)
         let shown = listPage(pages, page, articles: entry.articles, into: &context)
         context["people"] = page == 1 ? Self.list(entry.people.compactMap(personLink)) : false
-        // What each side said: quotes from the articles on this page, by the speaker's country.
+        // What each side said: quotes near the event's mentions in the articles on this page, by
+        // the speaker's country.
         var bySide: [String: [[String: Any]]] = [:]
         for index in shown {
-            for quote in library.articles[index].analyzed.quotes {
+            for quote in Self.quotes(about: e, in: library.articles[index].analyzed) {
                 let side = library.person(quote.speaker)?.person.country ?? "Other"
                 bySide[side, default: []].append(quoteContext(article: index, quote: quote, withSpeaker: true))
             }
@@ -246,6 +247,25 @@ struct PageContexts {
         context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
             .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
         return context
+    }
+
+    /// The quotes of an article that speak of an event. Every quote when the article is about
+    /// the event: it is the newest event the article names, at most two weeks before the
+    /// article's date, or an editor set it in the front matter (it is not named in the text).
+    /// Otherwise the event is background, and only quotes in or next to a paragraph naming it count.
+    static func quotes(about event: Event, in article: AnalyzedArticle) -> [Quote] {
+        let named = Set(article.mentions.filter { $0.kind == .event && $0.entity == event.id }.map(\.paragraph))
+        if named.isEmpty || isNews(event, of: article) { return article.quotes }
+        return article.quotes.filter { quote in (quote.paragraph - 1...quote.paragraph + 1).contains { named.contains($0) } }
+    }
+
+    /// Whether `event` is what the article reports: the newest of its events, shortly before its date.
+    static func isNews(_ event: Event, of article: AnalyzedArticle) -> Bool {
+        guard let day = article.article.date.day, let start = event.start,
+              start <= day, day.ordinal - start.ordinal <= 14 else { return false }
+        return !article.events.contains { other in
+            other.id != event.id && other.start.map { $0 > start && $0 <= day } ?? false
+        }
     }
 
     /// An outlet's or a place's page.

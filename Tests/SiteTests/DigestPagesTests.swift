@@ -146,4 +146,58 @@ struct DigestPagesTests {
         #expect(Pagination(folder: "people/x/", itemCount: 45, pageSize: 20).range(3) == 40..<45)
         #expect(Pagination(folder: "", itemCount: 45, pageSize: 20).path(2) == "page/2/index.html")
     }
+
+    @Test func eventPagesQuoteWhatWasSaidAboutTheEvent() throws {
+        var content = FixtureContent()
+        content.files["content/articles/good.txt"] = nil
+        content.add("people.yml", text: """
+        - id: ivan-petrov
+          name: Ivan Petrov
+          country: Russia
+        - id: anna-kovalenko
+          name: Anna Kovalenko
+          country: Ukraine
+        """)
+        content.add("events.yml", text: """
+        - id: geneva-talks
+          name: Geneva talks
+          start: 2022-05-10
+          place: Geneva
+          phrases: [Geneva talks]
+        """)
+        // Two days after the talks: the story reports them, so every quote is about them.
+        content.add("articles/news.md", text: """
+        ---
+        title: Talks end without a deal
+        date: 2022-05-12
+        ---
+        The Geneva talks ended on Tuesday.
+
+        "We made progress on prisoners," Ivan Petrov said.
+
+        Farmers in the south worry about the harvest.
+
+        "The harvest will be late this year," Anna Kovalenko said.
+        """)
+        // Months later the talks are background: only the quote next to them counts.
+        content.add("articles/later.md", text: """
+        ---
+        title: Winter grain exports
+        date: 2022-11-02
+        ---
+        "Nothing came of the Geneva talks," Ivan Petrov said.
+
+        Ports reopened in October.
+
+        Shipping costs fell.
+
+        "Grain exports doubled," Anna Kovalenko said.
+        """)
+        let result = content.build()
+        let page = try #require(Self.page(result, "events/geneva-talks/index.html"))
+        #expect(page.contains("We made progress on prisoners"))
+        #expect(page.contains("The harvest will be late this year"))
+        #expect(page.contains("Nothing came of the Geneva talks"))
+        #expect(!page.contains("Grain exports doubled"))
+    }
 }
