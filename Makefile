@@ -22,6 +22,13 @@ check: deps build
 build:
 	$(SWIFT) build -c release --product parley
 
+# Entity recognition scores: people (shared scorer, strict and lenient P/R/F1) on the labelled
+# Reuters dev files and the seeds, with and without the registry; then quote attribution.
+.PHONY: scores
+scores: deps build
+	scripts/score-people.sh $(PARLEY)
+	$(SWIFT) test --filter ReutersScoreTests 2>&1 | grep -E '^\[|Test run'
+
 # libcmark (the CommonMark C library) and pkg-config, from Debian's packages when absent.
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
