@@ -34,6 +34,13 @@ APT_INSTALL = SUDO=""; if [ "$$(id -u)" != "0" ]; then SUDO="sudo"; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends
 PIP_INSTALL = $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore
 
+# Entity recognition scores: people (shared scorer, strict and lenient P/R/F1) on the labelled
+# Reuters dev files and the seeds, with and without the registry; then quote attribution.
+.PHONY: scores
+scores: deps build
+	scripts/score-people.sh $(PARLEY)
+	$(SWIFT) test --filter ReutersScoreTests 2>&1 | grep -E '^\[|Test run'
+
 # libcmark (the CommonMark C library) and pkg-config, from Debian's packages when absent.
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \

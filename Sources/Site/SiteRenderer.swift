@@ -5,7 +5,8 @@ import Render
 /// Renders every page of the site from the library with the theme's templates.
 public struct SiteRenderer: Sendable {
     /// The templates a theme must have, one per page kind.
-    public static let requiredTemplates = ["home", "article", "person", "people", "event", "events", "404"]
+    public static let requiredTemplates = ["home", "article", "person", "people", "event", "events", "timeline",
+                                           "collection", "collections", "404"]
 
     public let library: Library
     public let site: SiteConfig
@@ -20,30 +21,81 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// All pages and the Markdown of every article. Template errors are thrown.
+    /// One page (or, for an article, its page and its Markdown) to render.
+    enum Job: Sendable {
+        case article(Int)
+        case person(Int, page: Int)
+        case event(Int, page: Int)
+        case collection(CollectionKind, Int, page: Int)
+        case home(page: Int)
+        case timeline, people, events, sources, places, notFound
+    }
+
+    /// Every page of the site, in a fixed order.
+    func jobs() -> [Job] {
+        var jobs: [Job] = library.articles.indices.map { .article($0) }
+        for (i, entry) in library.people.enumerated() {
+            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .person(i, page: $0) }
+        }
+        for (i, entry) in library.events.enumerated() {
+            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .event(i, page: $0) }
+        }
+        for (kind, entries) in [(CollectionKind.source, library.outlets), (.place, library.places)] {
+            for (i, entry) in entries.enumerated() {
+                jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .collection(kind, i, page: $0) }
+            }
+        }
+        jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
+        return jobs + [.timeline, .people, .events, .sources, .places, .notFound]
+    }
+
+    /// All pages and the Markdown of every article, rendered on all cores. Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
-        let contexts = PageContexts(library: library, site: site)
-        var files: [OutputFile] = []
-        let articlePages = parallelMap(Array(library.articles.indices)) { [self] index -> Result<[OutputFile], TemplateError> in
+        let rendered = parallelMap(jobs()) { [self] job -> Result<[OutputFile], TemplateError> in
             do throws(TemplateError) {
-                return .success(try renderArticle(index))
+                return .success(try render(job))
             } catch {
                 return .failure(error)
             }
         }
-        for page in articlePages { files += try page.get() }
-        for entry in library.people {
-            files.append(try page(entry.path, "person", contexts.person(entry)))
-        }
-        for entry in library.events {
-            files.append(try page(entry.path, "event", contexts.event(entry)))
-        }
-        files.append(try page("index.html", "home", contexts.home()))
-        files.append(try page("people/index.html", "people", contexts.peopleIndex()))
-        files.append(try page("events/index.html", "events", contexts.eventsIndex()))
-        files.append(try page("404.html", "404", contexts.notFound()))
-        if templates.has("search") { files.append(try page("search/index.html", "search", contexts.search())) }
+        var files: [OutputFile] = []
+        for result in rendered { files += try result.get() }
+        if templates.has("search") { files.append(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
         return files
+    }
+
+    private func render(_ job: Job) throws(TemplateError) -> [OutputFile] {
+        let contexts = PageContexts(library: library, site: site)
+        switch job {
+        case .article(let index):
+            return try renderArticle(index)
+        case let .person(index, number):
+            let entry = library.people[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return [try page(path, "person", contexts.person(entry, page: number))]
+        case let .event(index, number):
+            let entry = library.events[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return [try page(path, "event", contexts.event(entry, page: number))]
+        case let .collection(kind, index, number):
+            let entry = kind == .source ? library.outlets[index] : library.places[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return [try page(path, "collection", contexts.collection(entry, kind: kind, page: number))]
+        case .home(let number):
+            return [try page(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))]
+        case .timeline:
+            return [try page("timeline/index.html", "timeline", contexts.timeline())]
+        case .people:
+            return [try page("people/index.html", "people", contexts.peopleIndex())]
+        case .events:
+            return [try page("events/index.html", "events", contexts.eventsIndex())]
+        case .sources:
+            return [try page("sources/index.html", "collections", contexts.collectionIndex(library.outlets, kind: .source))]
+        case .places:
+            return [try page("places/index.html", "collections", contexts.collectionIndex(library.places, kind: .place))]
+        case .notFound:
+            return [try page("404.html", "404", contexts.notFound())]
+        }
     }
 
     private func renderArticle(_ index: Int) throws(TemplateError) -> [OutputFile] {
