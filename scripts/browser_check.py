@@ -156,7 +156,7 @@ PROBE = """(() => {
   return {
     h1: h1 ? h1.textContent.replace(/\\s+/g, ' ').trim() : null,
     h1Visible: !!box && box.width > 0 && box.height > 0 && getComputedStyle(h1).visibility !== 'hidden',
-    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     styled: [...document.styleSheets].some(s => s.href && s.href.endsWith('/style.css') && s.cssRules.length > 10),
     landmarks: ['header', 'nav', 'main', 'footer'].filter(t => !document.querySelector(t)),
     lang: document.documentElement.lang,
