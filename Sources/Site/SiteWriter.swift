@@ -1,4 +1,5 @@
 import CAtomicSwap
+import Ingest
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -83,7 +84,7 @@ public struct SiteWriter: Sendable {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name != "." && name != ".." {
                 throw WriteError(path: output, message: "is a folder that Parley did not build (no \(Self.marker) in it) and is not empty; refusing to replace it. Remove it or choose another --output")
             }
@@ -116,7 +117,7 @@ public struct SiteWriter: Sendable {
         guard let dir = opendir(parent) else { return }
         var stale: [String] = []
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name.hasPrefix(".\(baseName).staging-") || name.hasPrefix(".\(baseName).old-") {
                 let pidText = name.split(separator: "-").last.map(String.init) ?? ""
                 if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue } // another live build
@@ -167,12 +168,6 @@ public struct SiteWriter: Sendable {
     }
 }
 
-func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
-    withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-    }
-}
-
 /// Removes a file or folder tree (no error when it does not exist).
 public func removeTree(_ path: String) throws(WriteError) {
     var st = stat()
@@ -183,7 +178,7 @@ public func removeTree(_ path: String) throws(WriteError) {
         }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(dir)

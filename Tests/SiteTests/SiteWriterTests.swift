@@ -21,7 +21,7 @@ import Testing
         var names: [String] = []
         if let dir = opendir(folder) {
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                let name = directoryEntryName(entry)
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(dir)
