@@ -131,6 +131,10 @@ class FeedTests(unittest.TestCase):
         problems = self.problems()
         self.assertTrue(any("1 entries for 2 articles" in p for p in problems), problems)
 
+    def test_atom_entry_without_a_date(self):
+        self.site.write("feed.xml", atom([("A", "articles/a/"), ("B", "articles/b/")]).replace("<updated>2022-03-10T00:00:00Z</updated></entry>", "</entry>", 1))
+        self.assertEqual(self.problems(), ["feed.xml: entry 1 (A) has no <updated> date"])
+
     def test_feed_that_does_not_parse(self):
         self.site.write("rss.xml", "<rss version=\"2.0\"><channel><title>x</title><item><title>A</item></channel></rss>")
         self.assertTrue(any("does not parse" in p for p in self.problems()))
