@@ -72,8 +72,9 @@ validate-deps: search-deps
 
 # Checks the built site in $(OUTPUT): every HTML page through vnu (zero errors), every internal
 # link and anchor (a second checker, beside the one in `parley check`), the feeds and the sitemap,
-# the theme's colour contrast, and headless Chromium (see scripts/browser_check.py). The
-# checkers' own tests run first. Screenshots go to .build-validate/screenshots.
+# the theme's colour contrast, headless Chromium (see scripts/browser_check.py), and a second
+# build that must be byte-identical. The checkers' own tests run first. Screenshots go to
+# .build-validate/screenshots.
 validate: site validate-deps
 	$(PYTHON) -m unittest discover -s scripts -p 'test_*.py'
 	$(PYTHON) scripts/check_contrast.py $(TEMPLATES)/static/style.css
@@ -82,6 +83,9 @@ validate: site validate-deps
 	$(PYTHON) scripts/check_links.py $(OUTPUT)
 	$(PYTHON) scripts/check_feeds.py $(OUTPUT)
 	$(PYTHON) scripts/browser_check.py $(OUTPUT) --screenshots .build-validate/screenshots
+	@# The same content gives the same site, search index included.
+	$(PARLEY) build --content $(CONTENT) --templates $(TEMPLATES) --output .build-validate/again >/dev/null 2>&1
+	diff -r $(OUTPUT) .build-validate/again && echo "deterministic: a second build is byte-identical"
 
 # Screenshots of the sample site for the README: narrow (420 px) and wide (1280 px).
 screenshots: site validate-deps
