@@ -20,18 +20,23 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// All pages and the Markdown of every article. Template errors are thrown.
+    /// All pages, the Markdown of every article and the feeds. Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
         let contexts = PageContexts(library: library, site: site)
         var files: [OutputFile] = []
-        let articlePages = parallelMap(Array(library.articles.indices)) { [self] index -> Result<[OutputFile], TemplateError> in
+        let articlePages = parallelMap(Array(library.articles.indices)) { [self] index -> Result<RenderedArticle, TemplateError> in
             do throws(TemplateError) {
                 return .success(try renderArticle(index))
             } catch {
                 return .failure(error)
             }
         }
-        for page in articlePages { files += try page.get() }
+        var bodies: [String] = []
+        for page in articlePages {
+            let article = try page.get()
+            files += article.files
+            bodies.append(article.body)
+        }
         for entry in library.people {
             files.append(try page(entry.path, "person", contexts.person(entry)))
         }
@@ -42,10 +47,17 @@ public struct SiteRenderer: Sendable {
         files.append(try page("people/index.html", "people", contexts.peopleIndex()))
         files.append(try page("events/index.html", "events", contexts.eventsIndex()))
         files.append(try page("404.html", "404", contexts.notFound()))
+        files += Feeds(contexts: contexts, bodies: bodies).files()
         return files
     }
 
-    private func renderArticle(_ index: Int) throws(TemplateError) -> [OutputFile] {
+    /// An article's page and Markdown, and its body HTML for the feeds.
+    private struct RenderedArticle: Sendable {
+        var files: [OutputFile]
+        var body: String
+    }
+
+    private func renderArticle(_ index: Int) throws(TemplateError) -> RenderedArticle {
         let entry = library.articles[index]
         let markdown = ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
         let paragraphs = markdown.paragraphs
@@ -53,7 +65,7 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return [html, OutputFile(path: entry.folder + "index.md", text: document)]
+        return RenderedArticle(files: [html, OutputFile(path: entry.folder + "index.md", text: document)], body: body)
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …
