@@ -31,6 +31,7 @@ struct PageContexts {
             "pageDescription": description.isEmpty ? site.description : description,
             "canonical": canonical(path),
             "nav": ["home": section == "home", "people": section == "people", "events": section == "events"],
+            "meta": metadata(title: title),
         ]
     }
 
@@ -148,6 +149,7 @@ struct PageContexts {
         context["events"] = Self.list(events)
         context["places"] = Self.list(entry.analyzed.places)
         context["organizations"] = Self.list(entry.analyzed.organizations)
+        context["meta"] = articleMetadata(index)
         return context
     }
 
@@ -173,6 +175,7 @@ struct PageContexts {
         }
         context["companions"] = Self.list(companions)
         context["events"] = Self.list(entry.events.compactMap(eventLink))
+        context["meta"] = personMetadata(entry)
         return context
     }
 
@@ -197,6 +200,7 @@ struct PageContexts {
         }
         context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
             .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
+        context["meta"] = eventMetadata(entry)
         return context
     }
 
