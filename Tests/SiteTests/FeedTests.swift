@@ -92,6 +92,9 @@ import Testing
         }
         let kuleba = try XMLTree(try Self.file(Self.fixture, "people/dmytro-kuleba/feed.xml")).root
         #expect(kuleba.all("entry").map { $0.text(of: "id") } == Self.order.prefix(2).map { Self.base + $0 })
+        // Summaries only: the bodies are in the site's feeds.
+        #expect(kuleba.all("entry").map { $0.text(of: "summary")?.isEmpty == false } == [true, true])
+        #expect(kuleba.all("entry").allSatisfy { $0.first("content") == nil })
         let event = try XMLTree(try Self.file(Self.fixture, "events/antalya-meeting-2022/feed.xml")).root
         #expect(event.all("entry").map { $0.text(of: "id") } == Self.order.prefix(2).map { Self.base + $0 })
         #expect(event.first("link", rel: "alternate")?.attributes["href"] == Self.base + "events/antalya-meeting-2022/")

@@ -33,6 +33,17 @@ import Testing
         #expect(try #require(Day(year: 987, month: 12, day: 5)).rfc822 == "Wed, 05 Dec 0987 00:00:00 +0000")
     }
 
+    @Test func aJSONFeedItemWithoutABodyHasItsSummaryAsText() throws {
+        let entry = Feed.Entry(title: "T", url: "https://x.org/a/", day: nil, summary: "Short.", contentHTML: nil, authors: [], categories: [])
+        let feed = Feed(title: "F", description: "", pageURL: "https://x.org/", language: "en", author: "F", entries: [entry])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONFeed.document(feed, selfURL: "https://x.org/feed.json").utf8)) as? [String: Any])
+        let item = try #require((json["items"] as? [[String: Any]])?.first)
+        #expect(item["content_text"] as? String == "Short.")
+        #expect(item["content_html"] == nil)
+        #expect(item["date_published"] == nil)
+        #expect(json["description"] == nil)
+    }
+
     /// RFC 3986, section 5.4: the normal and abnormal examples.
     @Test(arguments: [
         ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"),

@@ -32,7 +32,7 @@ enum AtomFeed {
                 xml += "    <category term=\"\(a(category.term))\" scheme=\"\(a(category.scheme))\" label=\"\(a(category.label))\"/>\n"
             }
             if !entry.summary.isEmpty { xml += "    <summary type=\"text\">\(XMLText.text(entry.summary))</summary>\n" }
-            xml += "    <content type=\"html\">\(XMLText.text(entry.contentHTML))</content>\n"
+            if let content = entry.contentHTML { xml += "    <content type=\"html\">\(XMLText.text(content))</content>\n" }
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -19,8 +19,9 @@ struct Feed: Sendable {
         /// Nil for an undated article: no date is made up for it.
         var day: Day?
         var summary: String
-        /// The article's body, its links absolute.
-        var contentHTML: String
+        /// The article's body, its links absolute; nil in the feeds of a person or event, which
+        /// give the summary only (the whole-site feeds carry the bodies once).
+        var contentHTML: String?
         /// Contributors when credited, else the outlet when known; empty: the feed's author.
         var authors: [String]
         var categories: [Category]

@@ -3,7 +3,9 @@ import ParleyCore
 /// The feeds of the site: the newest articles as Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and
 /// JSON Feed 1.1 (`feed.json`), and an Atom feed beside each person's and event's page
 /// (`people/<id>/feed.xml`, `events/<id>/feed.xml`) so a reader can follow one negotiator.
-/// Every feed holds at most `limit` entries, newest first (undated articles last).
+/// Every feed holds at most `limit` entries, newest first (undated articles last). The site's
+/// feeds carry each article's body; the feeds of people and events carry summaries, so the
+/// bodies are not written again in every feed of every person an article names.
 struct Feeds {
     static let limit = 50
 
@@ -37,39 +39,38 @@ struct Feeds {
     private var site: SiteConfig { contexts.site }
 
     func files() -> [OutputFile] {
-        let siteIndices = Array(library.articles.indices.prefix(Self.limit))
-        var wanted = Set(siteIndices)
-        for person in library.people { wanted.formUnion(person.articles.prefix(Self.limit)) }
-        for event in library.events { wanted.formUnion(event.articles.prefix(Self.limit)) }
-        var entries: [Int: Feed.Entry] = [:]
-        for index in wanted { entries[index] = entry(index) }
-        func feed(_ title: String, _ description: String, page: String, _ indices: [Int]) -> Feed {
-            Feed(title: title, description: description, pageURL: contexts.canonical(page), language: site.language,
-                 author: site.title, entries: indices.prefix(Self.limit).compactMap { entries[$0] })
-        }
-
         var files: [OutputFile] = []
-        let whole = feed(site.title, site.description, page: "index.html", siteIndices)
+        let whole = Feed(title: site.title, description: site.description, pageURL: contexts.canonical("index.html"),
+                         language: site.language, author: site.title,
+                         entries: library.articles.indices.prefix(Self.limit).map { entry($0, withContent: true) })
         for format in Self.siteFeeds {
             files.append(OutputFile(path: format.path, text: format.document(whole, contexts.canonical(format.path))))
         }
+
+        // The feeds of people and events: summaries, each article's entry made once.
+        var pages: [(page: String, name: String, description: String, articles: ArraySlice<Int>)] = []
         for person in library.people {
             let name = person.person.name
-            let path = Self.atomPath(besidePage: person.path)
-            let personFeed = feed("\(name) — \(site.title)", "Articles naming \(name) in \(site.title)", page: person.path, person.articles)
-            files.append(OutputFile(path: path, text: AtomFeed.document(personFeed, selfURL: contexts.canonical(path))))
+            pages.append((person.path, name, "Articles naming \(name) in \(site.title)", person.articles.prefix(Self.limit)))
         }
         for event in library.events {
             let name = event.event.name
-            let path = Self.atomPath(besidePage: event.path)
-            let eventFeed = feed("\(name) — \(site.title)", "Articles about \(name) in \(site.title)", page: event.path, event.articles)
-            files.append(OutputFile(path: path, text: AtomFeed.document(eventFeed, selfURL: contexts.canonical(path))))
+            pages.append((event.path, name, "Articles about \(name) in \(site.title)", event.articles.prefix(Self.limit)))
+        }
+        var entries: [Int: Feed.Entry] = [:]
+        for index in Set(pages.flatMap(\.articles)) { entries[index] = entry(index, withContent: false) }
+        files += parallelMap(pages) { [contexts, entries] page in
+            let path = Self.atomPath(besidePage: page.page)
+            let feed = Feed(title: "\(page.name) — \(contexts.site.title)", description: page.description,
+                            pageURL: contexts.canonical(page.page), language: contexts.site.language, author: contexts.site.title,
+                            entries: page.articles.compactMap { entries[$0] })
+            return OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path)))
         }
         return files
     }
 
-    /// An article as an entry, its body's links made absolute against its page.
-    private func entry(_ index: Int) -> Feed.Entry {
+    /// An article as an entry; with its body, the body's links made absolute against its page.
+    private func entry(_ index: Int, withContent: Bool) -> Feed.Entry {
         let item = library.articles[index]
         let article = item.article
         let url = contexts.canonical(item.path)
@@ -80,7 +81,7 @@ struct Feeds {
             Feed.Category(term: $0.event.id, label: $0.event.name, scheme: contexts.canonical("events/"))
         }
         return Feed.Entry(title: article.title, url: url, day: article.date.day, summary: Summary.make(article),
-                          contentHTML: AbsoluteLinks.resolve(bodies[index], against: url),
+                          contentHTML: withContent ? AbsoluteLinks.resolve(bodies[index], against: url) : nil,
                           authors: article.contributors.isEmpty ? article.outlet.map { [$0] } ?? [] : article.contributors,
                           categories: people + events)
     }

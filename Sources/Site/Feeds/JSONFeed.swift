@@ -9,7 +9,8 @@ enum JSONFeed {
                 ("id", .string(entry.url)),
                 ("url", .string(entry.url)),
                 ("title", .string(entry.title)),
-                ("content_html", .string(entry.contentHTML)),
+                // JSON Feed requires content: the summary stands in for a body left out.
+                entry.contentHTML.map { ("content_html", .string($0)) } ?? ("content_text", .string(entry.summary)),
                 ("summary", .nonEmpty(entry.summary)),
                 ("date_published", entry.day.map { .string($0.rfc3339) }),
                 ("authors", .nonEmpty(entry.authors.map { .object([("name", .string($0))]) })),

@@ -31,7 +31,7 @@ enum RSSFeed {
                 xml += "      <category domain=\"\(a(category.scheme))\">\(XMLText.text(category.label))</category>\n"
             }
             if !entry.summary.isEmpty { xml += "      " + t("description", entry.summary) + "\n" }
-            xml += "      " + t("content:encoded", entry.contentHTML) + "\n"
+            if let content = entry.contentHTML { xml += "      " + t("content:encoded", content) + "\n" }
             xml += "    </item>\n"
         }
         return xml + "  </channel>\n</rss>\n"
