@@ -33,6 +33,7 @@ struct PageContexts {
             "nav": ["home": section == "home", "people": section == "people", "events": section == "events",
                     "timeline": section == "timeline", "sources": section == "sources", "places": section == "places",
                     "search": section == "search"],
+            "meta": metadata(title: title),
         ]
     }
 
@@ -167,6 +168,7 @@ struct PageContexts {
         let (older, newer) = library.neighboursInTime(index)
         context["neighbours"] = older == nil && newer == nil ? false
             : ["older": Self.value(older.map(neighbour)), "newer": Self.value(newer.map(neighbour))] as [String: Any]
+        context["meta"] = articleMetadata(index)
         return context
     }
 
@@ -206,6 +208,7 @@ struct PageContexts {
         // The quotes from the articles on this page, so a long list pages with its quotes.
         context["quotes"] = Self.list(entry.quotes.filter { shown.contains($0.article) }
             .map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
+        context["meta"] = personMetadata(entry)
         guard page == 1 else {
             for key in ["rolesSeen", "companions", "events"] { context[key] = false }
             return context
@@ -247,6 +250,7 @@ struct PageContexts {
         }
         context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
             .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
+        context["meta"] = eventMetadata(entry)
         return context
     }
 

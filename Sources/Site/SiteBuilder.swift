@@ -99,6 +99,7 @@ public struct SiteBuilder: Sendable {
             let theme = try loadTheme()
             let renderer = try SiteRenderer(library: library, site: site, templates: theme.templates)
             files = try renderer.render() + theme.assets
+            files += CrawlerFiles.make(listing: files, library: library, site: site)
         } catch {
             diagnostics.append(error.diagnostic)
         }

@@ -49,9 +49,10 @@ public struct SiteRenderer: Sendable {
         return jobs + [.timeline, .people, .events, .sources, .places, .notFound]
     }
 
-    /// All pages and the Markdown of every article, rendered on all cores. Template errors are thrown.
+    /// All pages, the Markdown of every article and the feeds, rendered on all cores.
+    /// Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
-        let rendered = parallelMap(jobs()) { [self] job -> Result<[OutputFile], TemplateError> in
+        let rendered = parallelMap(jobs()) { [self] job -> Result<Rendered, TemplateError> in
             do throws(TemplateError) {
                 return .success(try render(job))
             } catch {
@@ -59,12 +60,24 @@ public struct SiteRenderer: Sendable {
             }
         }
         var files: [OutputFile] = []
-        for result in rendered { files += try result.get() }
+        var bodies: [String] = []
+        for result in rendered {
+            let page = try result.get()
+            files += page.files
+            if let body = page.body { bodies.append(body) }
+        }
         if templates.has("search") { files.append(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
+        files += Feeds(contexts: PageContexts(library: library, site: site), bodies: bodies).files()
         return files
     }
 
-    private func render(_ job: Job) throws(TemplateError) -> [OutputFile] {
+    /// The files of one job; an article also gives its body HTML, for the feeds.
+    private struct Rendered: Sendable {
+        var files: [OutputFile]
+        var body: String? = nil
+    }
+
+    private func render(_ job: Job) throws(TemplateError) -> Rendered {
         let contexts = PageContexts(library: library, site: site)
         switch job {
         case .article(let index):
@@ -72,33 +85,37 @@ public struct SiteRenderer: Sendable {
         case let .person(index, number):
             let entry = library.people[index]
             let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return [try page(path, "person", contexts.person(entry, page: number))]
+            return try single(path, "person", contexts.person(entry, page: number))
         case let .event(index, number):
             let entry = library.events[index]
             let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return [try page(path, "event", contexts.event(entry, page: number))]
+            return try single(path, "event", contexts.event(entry, page: number))
         case let .collection(kind, index, number):
             let entry = kind == .source ? library.outlets[index] : library.places[index]
             let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return [try page(path, "collection", contexts.collection(entry, kind: kind, page: number))]
+            return try single(path, "collection", contexts.collection(entry, kind: kind, page: number))
         case .home(let number):
-            return [try page(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))]
+            return try single(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))
         case .timeline:
-            return [try page("timeline/index.html", "timeline", contexts.timeline())]
+            return try single("timeline/index.html", "timeline", contexts.timeline())
         case .people:
-            return [try page("people/index.html", "people", contexts.peopleIndex())]
+            return try single("people/index.html", "people", contexts.peopleIndex())
         case .events:
-            return [try page("events/index.html", "events", contexts.eventsIndex())]
+            return try single("events/index.html", "events", contexts.eventsIndex())
         case .sources:
-            return [try page("sources/index.html", "collections", contexts.collectionIndex(library.outlets, kind: .source))]
+            return try single("sources/index.html", "collections", contexts.collectionIndex(library.outlets, kind: .source))
         case .places:
-            return [try page("places/index.html", "collections", contexts.collectionIndex(library.places, kind: .place))]
+            return try single("places/index.html", "collections", contexts.collectionIndex(library.places, kind: .place))
         case .notFound:
-            return [try page("404.html", "404", contexts.notFound())]
+            return try single("404.html", "404", contexts.notFound())
         }
     }
 
-    private func renderArticle(_ index: Int) throws(TemplateError) -> [OutputFile] {
+    private func single(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> Rendered {
+        Rendered(files: [try page(path, template, context)])
+    }
+
+    private func renderArticle(_ index: Int) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
         let markdown = ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
         let paragraphs = markdown.paragraphs
@@ -106,7 +123,7 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return [html, OutputFile(path: entry.folder + "index.md", text: document)]
+        return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)], body: body)
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …
