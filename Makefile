@@ -1,14 +1,16 @@
 # Parley: the two commands a user needs.
 #   make site   installs what is missing, builds Parley in release mode, builds the site into public/
 #   make test   installs what is missing and runs the whole test suite
+#   make serve  builds the site and serves it on http://127.0.0.1:$(PORT)/, rebuilding on every change
 SHELL := /bin/bash
 SWIFT ?= swift
 CONTENT ?= content
 TEMPLATES ?= templates
 OUTPUT ?= public
+PORT ?= 8000
 PARLEY := .build/release/parley
 
-.PHONY: site test deps build check clean
+.PHONY: site test deps build check serve clean
 
 site: deps build
 	$(PARLEY) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
@@ -18,6 +20,9 @@ test: deps
 
 check: deps build
 	$(PARLEY) check --content $(CONTENT) --templates $(TEMPLATES)
+
+serve: deps build
+	$(PARLEY) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --port $(PORT)
 
 build:
 	$(SWIFT) build -c release --product parley
