@@ -42,8 +42,9 @@ public struct PreviewServer: Sendable {
         let lastBuild = LastBuild(first)
         let events = BuildEvents(prefix: String(UInt64.random(in: 0...UInt64.max), radix: 36))
         let responder = PreviewResponder(pages: PageResponder(folder: SiteFolder(root: siteFolder)), lastBuild: lastBuild, events: events)
-        var logger = Logger(label: "parley.serve")
-        logger.logLevel = .error
+        // Hummingbird's own messages: only trouble, and on standard error with the diagnostics.
+        var logger = Logger(label: "parley.serve") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .warning
         let host = host
         var app = Application(
             responder: responder,
