@@ -17,14 +17,12 @@ public struct PreviewServer: Sendable {
     public var siteFolder: String
     /// Folders (or files) whose changes trigger a rebuild: the content and templates folders.
     public var watched: [String]
-    public var pollInterval: Duration
 
-    public init(host: String = "127.0.0.1", port: Int, siteFolder: String, watched: [String], pollInterval: Duration = .milliseconds(300)) {
+    public init(host: String = "127.0.0.1", port: Int, siteFolder: String, watched: [String]) {
         self.host = host
         self.port = port
         self.siteFolder = siteFolder
         self.watched = watched
-        self.pollInterval = pollInterval
     }
 
     /// Serves until SIGINT or SIGTERM.
@@ -55,7 +53,7 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        app.addServices(RebuildService(watcher: Watcher(roots: watched, interval: pollInterval), start: before, build: build,
+        app.addServices(RebuildService(watcher: Watcher(roots: watched), start: before, build: build,
                                        lastBuild: lastBuild, events: events, onChange: onChange))
         try await app.runService(gracefulShutdownSignals: [.sigint, .sigterm])
     }

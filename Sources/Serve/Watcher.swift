@@ -67,17 +67,20 @@ public struct FolderSnapshot: Equatable, Sendable {
     }
 }
 
-/// Polls folders for changes: every `interval` it takes a snapshot; once a change has been seen
-/// and one more interval has passed without further change (an editor's save, a `git checkout`
-/// of many files), it calls `onChange` with the changed paths. Polling is portable and cheap at
-/// the size of a content folder; changes made while `onChange` runs are reported after it.
+/// Polls folders for changes: every `interval` it takes a snapshot. Once a change has been seen
+/// it looks again after `settle`, and again, until a look finds nothing new (an editor's save,
+/// a `git checkout` of many files); then it calls `onChange` with every path changed. Polling is
+/// portable and cheap at the size of a content folder; changes made while `onChange` runs are
+/// reported after it.
 public struct Watcher: Sendable {
     public var roots: [String]
     public var interval: Duration
+    public var settle: Duration
 
-    public init(roots: [String], interval: Duration = .milliseconds(300)) {
+    public init(roots: [String], interval: Duration = .milliseconds(300), settle: Duration = .milliseconds(100)) {
         self.roots = roots
         self.interval = interval
+        self.settle = settle
     }
 
     /// Runs until the task is cancelled. Changes are counted from `start` (taken before the
@@ -89,7 +92,7 @@ public struct Watcher: Sendable {
         var pending = Set<String>()
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: interval)
+                try await Task.sleep(for: pending.isEmpty ? interval : settle)
             } catch {
                 return
             }
@@ -98,7 +101,7 @@ public struct Watcher: Sendable {
             if now != last {
                 pending.formUnion(now.changes(since: last))
                 last = now
-                continue // still changing, perhaps: wait one more interval
+                continue // perhaps still changing: look again shortly
             }
             if !pending.isEmpty {
                 let changed = pending.sorted()
