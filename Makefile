@@ -4,6 +4,7 @@
 # and for CI and theme work:
 #   make validate     checks the built site: HTML (vnu), links, feeds, sitemap, a real browser
 #   make screenshots  saves screenshots of the sample site into docs/screenshots/
+#   make serve  builds the site and serves it on http://127.0.0.1:$(PORT)/, rebuilding on every change
 SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
@@ -15,7 +16,8 @@ BUILD_DIR ?= .build
 PARLEY := $(BUILD_DIR)/release/parley
 PAGEFIND_VERSION := 1.5.2
 
-.PHONY: site test deps search-deps build check clean validate validate-deps screenshots
+.PHONY: site test deps search-deps build check serve clean validate validate-deps screenshots
+PORT ?= 8000
 
 site: deps search-deps build
 	$(PARLEY) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
@@ -25,6 +27,9 @@ test: deps search-deps
 
 check: deps build
 	$(PARLEY) check --content $(CONTENT) --templates $(TEMPLATES)
+
+serve: deps build
+	$(PARLEY) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --port $(PORT)
 
 build:
 	$(SWIFT) build -c release --product parley --scratch-path $(BUILD_DIR)

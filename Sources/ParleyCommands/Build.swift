@@ -34,12 +34,23 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let status = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup()).run().status
+        let status = BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup()).run().status
         if status != 0 { throw ExitCode(status) }
     }
 }
 
-/// `parley build`, shared with `parley check` (which builds into a temporary folder).
+/// What `BuildCommand.run` did.
+struct BuildOutcome {
+    /// 0 built cleanly, 1 built with errors, 2 nothing written.
+    var status: Int32
+    /// The build, if one ran.
+    var result: BuildResult?
+    /// Why the output folder could not be used or written, if that was the trouble.
+    var outputProblem: String?
+}
+
+/// `parley build`, shared with `parley check` (which builds into a temporary folder) and
+/// `parley serve` (which builds again on every change).
 struct BuildCommand {
     var site: SiteOptions
     var output: String
@@ -51,19 +62,20 @@ struct BuildCommand {
     /// without options when not given.
     var search: Pagefind.Lookup?
 
-    /// The exit status (0 clean, 1 built with errors, 2 nothing written) and the build, if one ran.
-    func run() throws -> (status: Int32, result: BuildResult?) {
+    func run() -> BuildOutcome {
         if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
             printError("parley: error: \(problem)")
-            return (2, nil)
+            return BuildOutcome(status: 2, outputProblem: problem)
         }
+        let progress = ProgressLine.standardOutput()
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
-        let result = builder.build()
+        let result = builder.build(progress: progress.stepFinished)
+        progress.clear()
         report(result.diagnostics, verbose: verbose)
         if result.files.isEmpty {
             printError("parley: nothing to write; \(output) is left as it was")
             print(result.summary)
-            return (2, result)
+            return BuildOutcome(status: 2, result: result)
         }
         let start = ContinuousClock.now
         var indexer: ((String) throws(WriteError) -> Void)?
@@ -73,15 +85,18 @@ struct BuildCommand {
         case .missing(let reason):
             print("search is off: \(reason)")
         }
+        progress.status("writing \(result.files.count) files…")
         do {
             try SiteWriter(output: output).write(result.files, beforeSwap: indexer)
         } catch {
+            progress.clear()
             printError("parley: error: \(error.description)")
             print(result.summary)
-            return (2, result)
+            return BuildOutcome(status: 2, result: result, outputProblem: error.description)
         }
+        progress.clear()
         if timings { printTimings(result, writeSeconds: seconds(since: start)) }
         print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
-        return (result.errorCount > 0 ? 1 : 0, result)
+        return BuildOutcome(status: result.errorCount > 0 ? 1 : 0, result: result)
     }
 }

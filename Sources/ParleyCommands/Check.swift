@@ -38,8 +38,8 @@ public struct Check: ParsableCommand {
         let folder = String(cString: made)
         defer { try? removeTree(folder) }
         let build = BuildCommand(site: site, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false, search: search.lookup())
-        let (status, result) = try build.run()
-        if status != 0 { throw ExitCode(1) }
-        if strict, let result, result.warningCount > 0 { throw ExitCode(2) }
+        let outcome = build.run()
+        if outcome.status != 0 { throw ExitCode(1) }
+        if strict, let result = outcome.result, result.warningCount > 0 { throw ExitCode(2) }
     }
 }

@@ -6,13 +6,19 @@ import Darwin
 import ParleyCore
 import Site
 
-/// Writes to standard error.
+/// Writes a line to standard error, unbuffered.
 func printError(_ text: String) {
-    let line = Array((text + "\n").utf8)
-    line.withUnsafeBytes { raw in
+    writeAll(2, text + "\n")
+}
+
+/// Writes all of `text` to a file descriptor, unbuffered.
+func writeAll(_ fd: Int32, _ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
-            let n = write(2, raw.baseAddress! + offset, raw.count - offset)
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             offset += n
         }

@@ -339,7 +339,7 @@ struct PageContexts {
 
 extension SiteConfig {
     /// The path part of a base URL: `https://x.org/digest/` → `/digest/`.
-    static func path(of url: String) -> String {
+    public static func path(of url: String) -> String {
         guard let scheme = url.range(of: "://") else { return "/" }
         let rest = url[scheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }

@@ -87,8 +87,9 @@ public struct SiteBuilder: Sendable {
         return Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)
     }
 
-    public func build() -> BuildResult {
-        var timer = StepTimer()
+    /// `progress`, if given, hears the name of each step as it completes (for a progress line).
+    public func build(progress: ((String) -> Void)? = nil) -> BuildResult {
+        var timer = StepTimer(onLap: progress)
         let analysis = analyze(&timer)
         let site = analysis.site
         let library = analysis.library
@@ -156,12 +157,17 @@ struct StepTimer {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
     private(set) var laps: [(step: String, seconds: Double)] = []
+    private let onLap: ((String) -> Void)?
 
-    init() { last = clock.now }
+    init(onLap: ((String) -> Void)? = nil) {
+        last = clock.now
+        self.onLap = onLap
+    }
 
     mutating func lap(_ step: String) {
         let now = clock.now
         laps.append((step, (now - last).seconds))
         last = now
+        onLap?(step)
     }
 }

@@ -6,11 +6,7 @@ import Testing
 
 /// A build killed at any moment leaves the output exactly as the last complete build left it.
 @Suite(.serialized) struct KillTests {
-    /// The `parley` executable built beside this test bundle.
-    static var parley: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return (me as NSString).deletingLastPathComponent + "/parley"
-    }
+    static var parley: String { RepositoryPaths.parleyExecutable }
 
     static func snapshot(_ folder: String) -> [String: [UInt8]] {
         let fs = DiskFileSystem()
