@@ -50,8 +50,9 @@ public struct ServeCommand: AsyncParsableCommand {
         let before = FolderSnapshot.take(server.watched)
         let first = command.run()
         if first.outputProblem != nil { throw ExitCode(2) }
+        let interrupted: Bool
         do {
-            try await server.run(
+            interrupted = try await server.run(
                 first: Self.report(first, site: site),
                 before: before,
                 build: {
@@ -67,7 +68,7 @@ public struct ServeCommand: AsyncParsableCommand {
             printError("parley: error: cannot serve on 127.0.0.1:\(port): \(error)")
             throw ExitCode(1)
         }
-        say("Stopped.")
+        say(interrupted ? "Stopped during a rebuild; \(output)/ holds the site of the build before." : "Stopped.")
     }
 
     /// What the preview server needs to know of a build.
