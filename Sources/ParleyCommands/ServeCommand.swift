@@ -55,12 +55,7 @@ public struct ServeCommand: AsyncParsableCommand {
             interrupted = try await server.run(
                 first: Self.report(first, site: site),
                 before: before,
-                build: {
-                    let report = Self.report(command.run(), site: site)
-                    if report.failed { say("The build failed: open pages show the errors until they are fixed.") }
-                    flushOutput()
-                    return report
-                },
+                build: { Self.report(command.run(), site: site) },
                 onListening: { url in say("Serving \(url) (Ctrl-C stops)") },
                 onChange: { changed in say("\(Self.describe(changed)) changed; rebuilding") }
             )
@@ -71,8 +66,10 @@ public struct ServeCommand: AsyncParsableCommand {
         say(interrupted ? "Stopped during a rebuild; \(output)/ holds the site of the build before." : "Stopped.")
     }
 
-    /// What the preview server needs to know of a build.
+    /// What the preview server needs to know of a build; says so when it failed.
     static func report(_ outcome: BuildOutcome, site: SiteOptions) -> BuildReport {
+        if outcome.status != 0 { say("The build failed: pages show the errors until they are fixed.") }
+        flushOutput()
         let baseURL = site.baseURL ?? ContentLoader(root: site.content).loadSite().0.baseURL
         return BuildReport(failed: outcome.status != 0,
                            diagnostics: outcome.result?.diagnostics ?? [],
