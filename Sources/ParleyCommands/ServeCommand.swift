@@ -50,16 +50,12 @@ public struct ServeCommand: AsyncParsableCommand {
         let before = FolderSnapshot.take(server.watched)
         let first = command.run()
         if first.outputProblem != nil { throw ExitCode(2) }
+        let interrupted: Bool
         do {
-            try await server.run(
+            interrupted = try await server.run(
                 first: Self.report(first, site: site),
                 before: before,
-                build: {
-                    let report = Self.report(command.run(), site: site)
-                    if report.failed { say("The build failed: open pages show the errors until they are fixed.") }
-                    flushOutput()
-                    return report
-                },
+                build: { Self.report(command.run(), site: site) },
                 onListening: { url in say("Serving \(url) (Ctrl-C stops)") },
                 onChange: { changed in say("\(Self.describe(changed)) changed; rebuilding") }
             )
@@ -67,11 +63,13 @@ public struct ServeCommand: AsyncParsableCommand {
             printError("parley: error: cannot serve on 127.0.0.1:\(port): \(error)")
             throw ExitCode(1)
         }
-        say("Stopped.")
+        say(interrupted ? "Stopped during a rebuild; \(output)/ holds the site of the build before." : "Stopped.")
     }
 
-    /// What the preview server needs to know of a build.
+    /// What the preview server needs to know of a build; says so when it failed.
     static func report(_ outcome: BuildOutcome, site: SiteOptions) -> BuildReport {
+        if outcome.status != 0 { say("The build failed: pages show the errors until they are fixed.") }
+        flushOutput()
         let baseURL = site.baseURL ?? ContentLoader(root: site.content).loadSite().0.baseURL
         return BuildReport(failed: outcome.status != 0,
                            diagnostics: outcome.result?.diagnostics ?? [],

@@ -1,4 +1,3 @@
-import Dispatch
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -32,11 +31,14 @@ public struct PreviewServer: Sendable {
     ///   - build: builds the site again, synchronously; it runs on a thread of its own.
     ///   - onListening: gets the site's address (`http://127.0.0.1:8000/parley/`) once the server listens.
     ///   - onChange: gets the changed files before each rebuild.
+    /// - Returns: true when the server stopped during a rebuild without waiting for it (more than
+    ///   a few seconds): the output folder then holds the site of the build before.
+    @discardableResult
     public func run(first: BuildReport,
                     before: FolderSnapshot? = nil,
                     build: @escaping @Sendable () -> BuildReport,
                     onListening: @escaping @Sendable (String) -> Void,
-                    onChange: @escaping @Sendable ([String]) -> Void = { _ in }) async throws {
+                    onChange: @escaping @Sendable ([String]) -> Void = { _ in }) async throws -> Bool {
         let lastBuild = LastBuild(first)
         let events = BuildEvents(prefix: String(UInt64.random(in: 0...UInt64.max), radix: 36))
         let responder = PreviewResponder(pages: PageResponder(folder: SiteFolder(root: siteFolder)), lastBuild: lastBuild, events: events)
@@ -56,12 +58,15 @@ public struct PreviewServer: Sendable {
         app.addServices(RebuildService(watcher: Watcher(roots: watched), start: before, build: build,
                                        lastBuild: lastBuild, events: events, onChange: onChange))
         try await app.runService(gracefulShutdownSignals: [.sigint, .sigterm])
+        return await lastBuild.interrupted
     }
 }
 
 /// The report of the last build, read by every request.
 actor LastBuild {
     private(set) var report: BuildReport
+    /// The server stopped without waiting for the end of a rebuild.
+    private(set) var interrupted = false
 
     init(_ report: BuildReport) {
         self.report = report
@@ -69,6 +74,10 @@ actor LastBuild {
 
     func set(_ report: BuildReport) {
         self.report = report
+    }
+
+    func interrupt() {
+        interrupted = true
     }
 }
 
@@ -129,20 +138,14 @@ struct RebuildService: Service {
         await cancelWhenGracefulShutdown {
             await watcher.run(from: start, tick: { await events.keepAlive() }) { changed in
                 onChange(changed)
-                let report = await Self.offThread(build)
+                guard let report = await BlockingWork.run(grace: .seconds(3), build) else {
+                    await lastBuild.interrupt()
+                    return
+                }
                 await lastBuild.set(report)
                 await events.buildFinished()
             }
         }
         await events.finishAll()
-    }
-
-    /// Runs blocking work on a thread of its own, not on one of the few that run async tasks.
-    static func offThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: work())
-            }
-        }
     }
 }
