@@ -8,7 +8,7 @@ TEMPLATES ?= templates
 OUTPUT ?= public
 PARLEY := .build/release/parley
 
-.PHONY: site test deps build check clean
+.PHONY: site test deps build check clean bench
 
 site: deps build
 	$(PARLEY) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
@@ -33,6 +33,14 @@ deps:
 
 clean:
 	rm -rf .build $(OUTPUT)
+
+# Parley against Hugo on N generated articles (../shared/bench/gen_corpus.py), output on tmpfs:
+# medians, peak RSS, the Parley/Hugo ratio, incremental builds and entity scores (bench/run.sh).
+# Installs hugo and GNU time when absent. RUNS=3 timed runs each by default.
+N ?= 1000
+RUNS ?= 3
+bench: deps build
+	N=$(N) RUNS=$(RUNS) PARLEY=$(PARLEY) bench/run.sh $(N)
 
 # Fuzz ingest + normalize + entities + Markdown with libFuzzer for FUZZ_SECONDS (default 600); every
 # Swift module is built with coverage instrumentation and AddressSanitizer.
