@@ -85,6 +85,6 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> OutputFile {
-        OutputFile(path: path, text: try templates.render(template, context))
+        OutputFile(path: path, bytes: try templates.renderBytes(template, context))
     }
 }
