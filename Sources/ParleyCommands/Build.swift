@@ -50,22 +50,19 @@ struct BuildCommand {
             return (2, nil)
         }
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
-        let result = builder.build()
+        let result = builder.build(writingTo: SiteWriter(output: output))
         report(result.diagnostics, verbose: verbose)
-        if result.files.isEmpty {
-            printError("parley: nothing to write; \(output) is left as it was")
-            print(result.summary)
-            return (2, result)
-        }
-        let start = ContinuousClock.now
-        do {
-            try SiteWriter(output: output).write(result.files)
-        } catch {
+        if let error = result.writeError {
             printError("parley: error: \(error.description)")
             print(result.summary)
             return (2, result)
         }
-        if timings { printTimings(result, writeSeconds: seconds(since: start)) }
+        if result.fileCount == 0 {
+            printError("parley: nothing to write; \(output) is left as it was")
+            print(result.summary)
+            return (2, result)
+        }
+        if timings { printTimings(result) }
         print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
         return (result.errorCount > 0 ? 1 : 0, result)
     }

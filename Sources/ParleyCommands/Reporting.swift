@@ -26,14 +26,20 @@ func report(_ diagnostics: [Diagnostic], verbose: Bool) {
     }
 }
 
-func printTimings(_ result: BuildResult, writeSeconds: Double?) {
-    var timings = result.timings
-    if let writeSeconds { timings.append(("write", writeSeconds)) }
-    let total = timings.reduce(0) { $0 + $1.seconds }
-    for (step, seconds) in timings + [("total", total)] {
-        let padded = step + String(repeating: " ", count: max(1, 12 - step.count))
-        printError("\(padded)\(formatMilliseconds(seconds))")
+/// The steps of a build and their wall-clock times, then the parts that ran on all cores with
+/// the time summed over the threads.
+func printTimings(_ result: BuildResult) {
+    let total = result.timings.reduce(0) { $0 + $1.seconds }
+    for (step, seconds) in result.timings + [("total", total)] {
+        printError(padded(step, 16) + formatMilliseconds(seconds))
     }
+    for (step, seconds) in result.threadTimings {
+        printError(padded("  " + step, 16) + formatMilliseconds(seconds) + " (all threads)")
+    }
+}
+
+private func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(1, width - text.count))
 }
 
 func formatMilliseconds(_ seconds: Double) -> String {

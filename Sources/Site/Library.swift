@@ -9,6 +9,8 @@ public struct ArticleEntry: Sendable {
     /// Path of the page from the site root: `articles/<slug>/index.html`.
     public var path: String { "articles/\(slug)/index.html" }
     public var folder: String { "articles/\(slug)/" }
+    /// The normalized Markdown beside the page.
+    public var markdownPath: String { folder + "index.md" }
 }
 
 /// A person and everything the site knows of them.

@@ -20,29 +20,78 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// All pages and the Markdown of every article. Template errors are thrown.
+    /// All pages and the Markdown of every article, in memory. Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
-        let contexts = PageContexts(library: library, site: site)
-        var files: [OutputFile] = []
-        let articlePages = parallelMap(Array(library.articles.indices)) { [self] index -> Result<[OutputFile], TemplateError> in
+        try renderArticles { $0 } + renderListings { $0 }
+    }
+
+    /// The page and the Markdown of every article, rendered on all cores; each file is handed to
+    /// `each` on the thread that rendered it (to be checked and written there), and what `each`
+    /// returns is kept, in order. The files themselves need not stay in memory.
+    public func renderArticles<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
+        let results = parallelMap(Array(library.articles.indices)) { [self] index -> Result<[R], TemplateError> in
             do throws(TemplateError) {
-                return .success(try renderArticle(index))
+                return .success(try renderArticle(index).map(each))
             } catch {
                 return .failure(error)
             }
         }
-        for page in articlePages { files += try page.get() }
-        for entry in library.people {
-            files.append(try page(entry.path, "person", contexts.person(entry)))
+        var out: [R] = []
+        for result in results { out += try result.get() }
+        return out
+    }
+
+    /// A page that lists articles.
+    enum Listing: Sendable {
+        case person(Int), event(Int), home, people, events, notFound
+    }
+
+    var listings: [Listing] {
+        library.people.indices.map(Listing.person) + library.events.indices.map(Listing.event) + [.home, .people, .events, .notFound]
+    }
+
+    /// The pages that list articles: people, events, the home page and the indexes; rendered on
+    /// all cores after the article pages, like `renderArticles`.
+    public func renderListings<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
+        let results = parallelMap(listings) { [self] listing -> Result<R, TemplateError> in
+            do throws(TemplateError) {
+                return .success(each(try render(listing)))
+            } catch {
+                return .failure(error)
+            }
         }
-        for entry in library.events {
-            files.append(try page(entry.path, "event", contexts.event(entry)))
+        var out: [R] = []
+        for result in results { out.append(try result.get()) }
+        return out
+    }
+
+    private func render(_ listing: Listing) throws(TemplateError) -> OutputFile {
+        let contexts = PageContexts(library: library, site: site)
+        let path = path(of: listing)
+        switch listing {
+        case .person(let i): return try page(path, "person", contexts.person(library.people[i]))
+        case .event(let i): return try page(path, "event", contexts.event(library.events[i]))
+        case .home: return try page(path, "home", contexts.home())
+        case .people: return try page(path, "people", contexts.peopleIndex())
+        case .events: return try page(path, "events", contexts.eventsIndex())
+        case .notFound: return try page(path, "404", contexts.notFound())
         }
-        files.append(try page("index.html", "home", contexts.home()))
-        files.append(try page("people/index.html", "people", contexts.peopleIndex()))
-        files.append(try page("events/index.html", "events", contexts.eventsIndex()))
-        files.append(try page("404.html", "404", contexts.notFound()))
-        return files
+    }
+
+    private func path(of listing: Listing) -> String {
+        switch listing {
+        case .person(let i): library.people[i].path
+        case .event(let i): library.events[i].path
+        case .home: "index.html"
+        case .people: "people/index.html"
+        case .events: "events/index.html"
+        case .notFound: "404.html"
+        }
+    }
+
+    /// The path of every file `render()` makes, known before anything is rendered.
+    public var paths: [String] {
+        library.articles.flatMap { [$0.path, $0.markdownPath] } + listings.map(path(of:))
     }
 
     private func renderArticle(_ index: Int) throws(TemplateError) -> [OutputFile] {
@@ -53,7 +102,7 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return [html, OutputFile(path: entry.folder + "index.md", text: document)]
+        return [html, OutputFile(path: entry.markdownPath, text: document)]
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …

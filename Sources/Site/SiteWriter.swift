@@ -43,21 +43,57 @@ public struct SiteWriter: Sendable {
 
     /// Writes `files` and swaps them into place. Nothing at `output` changes if this throws.
     public func write(_ files: [OutputFile]) throws(WriteError) {
+        let staging = try begin()
+        do {
+            for file in files { try staging.write(file) }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Starts a new site in a staging folder beside the output; files are then written into it
+    /// one by one (`Staging.write`, from any thread) and swapped into place by `commit()`.
+    public func begin() throws(WriteError) -> Staging {
         try checkReplaceable()
         removeStaleStaging()
         let staging = "\(parent)/.\(baseName).staging-\(getpid())"
         try removeTree(staging)
         try makeDirectory(staging)
-        do {
-            var made = Set<String>()
-            for file in files {
-                try writeFile(root: staging, file, made: &made)
+        return Staging(writer: self, root: staging)
+    }
+
+    /// A site being written. Files go straight to disk, so a site of any size is written without
+    /// holding it in memory; the output folder is untouched until `commit()`.
+    public final class Staging: Sendable {
+        let writer: SiteWriter
+        public let root: String
+
+        init(writer: SiteWriter, root: String) {
+            self.writer = writer
+            self.root = root
+        }
+
+        /// Writes one file of the site. Safe to call from several threads for different paths.
+        public func write(_ file: OutputFile) throws(WriteError) {
+            try writer.writeFile(root: root, file)
+        }
+
+        /// Adds the marker and swaps the finished site into place.
+        public func commit() throws(WriteError) {
+            do {
+                try write(OutputFile(path: SiteWriter.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
+                try writer.swapIntoPlace(root)
+            } catch {
+                discard()
+                throw error
             }
-            try writeFile(root: staging, OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"), made: &made)
-            try swapIntoPlace(staging)
-        } catch {
-            try? removeTree(staging)
-            throw error
+        }
+
+        /// Removes the staging folder; the output stays as it was.
+        public func discard() {
+            try? removeTree(root)
         }
     }
 
@@ -80,7 +116,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func swapIntoPlace(_ staging: String) throws(WriteError) {
+    func swapIntoPlace(_ staging: String) throws(WriteError) {
         var st = stat()
         if lstat(output, &st) != 0 {
             guard rename(staging, output) == 0 else { throw posix(output, "cannot move the new site into place") }
@@ -117,22 +153,18 @@ public struct SiteWriter: Sendable {
         for name in stale { try? removeTree("\(parent)/\(name)") }
     }
 
-    private func writeFile(root: String, _ file: OutputFile, made: inout Set<String>) throws(WriteError) {
+    /// Writes one file below `root`, creating its folders when they are missing.
+    func writeFile(root: String, _ file: OutputFile) throws(WriteError) {
         guard !file.path.isEmpty, !file.path.hasPrefix("/"),
               !file.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw WriteError(path: file.path, message: "unsafe output path")
         }
-        let components = file.path.split(separator: "/")
-        var dir = root
-        for component in components.dropLast() {
-            dir += "/" + component
-            if !made.contains(dir) {
-                if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
-                made.insert(dir)
-            }
-        }
         let path = root + "/" + file.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try makeParents(of: file.path, in: root)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw posix(path, "cannot create file") }
         defer { close(fd) }
         var offset = 0
@@ -145,6 +177,15 @@ public struct SiteWriter: Sendable {
                 throw posix(path, "cannot write file")
             }
             offset += n
+        }
+    }
+
+    /// Creates the folders of `relativePath` below `root` (another thread may create them too).
+    private func makeParents(of relativePath: String, in root: String) throws(WriteError) {
+        var dir = root
+        for component in relativePath.split(separator: "/").dropLast() {
+            dir += "/" + component
+            if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
         }
     }
 
