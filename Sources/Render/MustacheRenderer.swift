@@ -18,14 +18,59 @@ struct MustacheRenderer {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        var frame = Frame(stack: [context], indentation: "", blocks: [:])
+        var frame = Frame(stack: [Value(context)], indentation: "", blocks: [:])
         render(template, &frame, into: &out)
         return out
     }
 
+    /// A context value, its type found once (dynamic casts are costly in the inner loop).
+    private enum Value {
+        case string(String)
+        case int(Int)
+        case bool(Bool)
+        case dictionary([String: Any])
+        case dictionaries([[String: Any]])
+        case list([Any])
+        case strings([String])
+        case other(Any)
+
+        init(_ any: Any) {
+            let type = type(of: any)
+            if type == String.self { self = .string(any as! String) }
+            else if type == [String: Any].self { self = .dictionary(any as! [String: Any]) }
+            else if type == Bool.self { self = .bool(any as! Bool) }
+            else if type == Int.self { self = .int(any as! Int) }
+            else if type == [[String: Any]].self { self = .dictionaries(any as! [[String: Any]]) }
+            else if type == [Any].self { self = .list(any as! [Any]) }
+            else if type == [String].self { self = .strings(any as! [String]) }
+            else { self = .other(any) }
+        }
+
+        /// A value found by name: NSNull and other custom representations stand for what
+        /// they represent (NSNull for nothing), as in swift-mustache.
+        static func found(_ any: Any) -> Value? {
+            let value = Value(any)
+            guard case .other(let other) = value, let custom = other as? MustacheCustomRepresentation else { return value }
+            return custom.representation.map(Value.init)
+        }
+
+        var any: Any {
+            switch self {
+            case .string(let v): v
+            case .int(let v): v
+            case .bool(let v): v
+            case .dictionary(let v): v
+            case .dictionaries(let v): v
+            case .list(let v): v
+            case .strings(let v): v
+            case .other(let v): v
+            }
+        }
+    }
+
     /// What swift-mustache keeps in its render context.
     private struct Frame {
-        var stack: [Any]
+        var stack: [Value]
         var indentation: String
         var blocks: [String: CompiledMustache]
     }
@@ -60,7 +105,7 @@ struct MustacheRenderer {
 
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: frame.stack) else { return }
-            appendValue(value, escaped: escaped, to: &out)
+            append(value, escaped: escaped, to: &out)
 
         case .section(let name, let body, let inverted):
             let value = lookup(name, in: frame.stack)
@@ -86,59 +131,74 @@ struct MustacheRenderer {
         }
     }
 
-    private func renderSection(_ value: Any?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderSection(_ value: Value?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
         guard let value else { return }
-        let isSequence = Self.forEachItem(of: value) { item in renderPushed(item, body, &frame, into: &out) }
-        if isSequence { return }
-        if let flag = value as? Bool {
+        switch value {
+        case .bool(let flag):
             if flag { render(body, &frame, into: &out) }
-            return
+        case .dictionaries(let items):
+            for item in items { renderPushed(.dictionary(item), body, &frame, into: &out) }
+        case .strings(let items):
+            for item in items { renderPushed(.string(item), body, &frame, into: &out) }
+        case .list(let items):
+            for item in items { renderPushed(Value(item), body, &frame, into: &out) }
+        case .string, .int, .dictionary:
+            renderPushed(value, body, &frame, into: &out)
+        case .other(let any):
+            if Self.forEachItem(of: any, { renderPushed(Value($0), body, &frame, into: &out) }) { return }
+            if let flag = any as? Bool {
+                if flag { render(body, &frame, into: &out) }
+                return
+            }
+            if let renderable = any as? MustacheCustomRenderable, renderable.isNull { return }
+            renderPushed(value, body, &frame, into: &out)
         }
-        if let renderable = value as? MustacheCustomRenderable, renderable.isNull { return }
-        renderPushed(value, body, &frame, into: &out)
     }
 
-    private func renderInverted(_ value: Any?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderInverted(_ value: Value?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
         guard let value else {
             render(body, &frame, into: &out)
             return
         }
-        var empty = true
-        if Self.forEachItem(of: value, { _ in empty = false }) {
-            // swift-mustache puts the empty sequence on the stack, where no name is found.
-            if empty { renderPushed(value, body, &frame, into: &out) }
-            return
-        }
-        if let flag = value as? Bool {
+        // swift-mustache puts an empty sequence on the stack, where no name is found.
+        switch value {
+        case .bool(let flag):
             if !flag { render(body, &frame, into: &out) }
+        case .dictionaries(let items):
+            if items.isEmpty { renderPushed(value, body, &frame, into: &out) }
+        case .strings(let items):
+            if items.isEmpty { renderPushed(value, body, &frame, into: &out) }
+        case .list(let items):
+            if items.isEmpty { renderPushed(value, body, &frame, into: &out) }
+        case .string, .int, .dictionary:
             return
-        }
-        if let renderable = value as? MustacheCustomRenderable, renderable.isNull {
-            render(body, &frame, into: &out)
+        case .other(let any):
+            var empty = true
+            if Self.forEachItem(of: any, { _ in empty = false }) {
+                if empty { renderPushed(value, body, &frame, into: &out) }
+                return
+            }
+            if let flag = any as? Bool {
+                if !flag { render(body, &frame, into: &out) }
+                return
+            }
+            if let renderable = any as? MustacheCustomRenderable, renderable.isNull {
+                render(body, &frame, into: &out)
+            }
         }
     }
 
-    private func renderPushed(_ object: Any, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderPushed(_ object: Value, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
         frame.stack.append(object)
         render(body, &frame, into: &out)
         frame.stack.removeLast()
     }
 
-    /// Calls `body` with each item when `value` is an array or a set (swift-mustache's
-    /// `MustacheSequence`, which sections iterate) and returns true; false for any other value.
+    /// Calls `body` with each item when `value` is a sequence sections iterate (swift-mustache's
+    /// `MustacheSequence`: arrays, sets) and returns true; false for any other value.
     private static func forEachItem(of value: Any, _ body: (Any) -> Void) -> Bool {
-        let type = type(of: value)
-        if type == [[String: Any]].self {
-            for item in value as! [[String: Any]] { body(item) }
-        } else if type == [Any].self {
-            for item in value as! [Any] { body(item) }
-        } else if type == [String].self {
-            for item in value as! [String] { body(item) }
-        } else if let sequence = value as? any MustacheSequence {
-            forEach(in: sequence, body)
-        } else {
-            return false
-        }
+        guard let sequence = value as? any MustacheSequence else { return false }
+        forEach(in: sequence, body)
         return true
     }
 
@@ -146,14 +206,14 @@ struct MustacheRenderer {
         for item in sequence { body(item) }
     }
 
-    private func appendValue(_ value: Any, escaped: Bool, to out: inout [UInt8]) {
+    private func append(_ value: Value, escaped: Bool, to out: inout [UInt8]) {
         let text: String
         switch value {
-        case let string as String: text = string
-        case let number as Int: text = String(number)
-        case let flag as Bool: text = flag ? "true" : "false"
-        case let renderable as MustacheCustomRenderable: text = renderable.renderText
-        default: text = String(describing: Self.unwrapped(value))
+        case .string(let string): text = string
+        case .int(let number): text = String(number)
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .other(let any as MustacheCustomRenderable): text = any.renderText
+        default: text = String(describing: Self.unwrapped(value.any))
         }
         if escaped {
             HTMLEscaper.append(text, to: &out)
@@ -164,27 +224,24 @@ struct MustacheRenderer {
 
     // MARK: Lookups
 
-    private func lookup(_ name: MustacheName, in stack: [Any]) -> Any? {
-        var found: Any?
+    private func lookup(_ name: MustacheName, in stack: [Value]) -> Value? {
         switch name.scope {
         case .current:
-            found = stack.last
+            return stack.last
         case .currentOnly:
-            found = Self.child(name.parts[...], of: stack[stack.count - 1])
+            return Self.child(name.parts[...], of: stack[stack.count - 1])
         case .stack:
             let first = name.parts[0]
             for object in stack.reversed() {
                 if let child = Self.immediateChild(first, of: object) {
-                    found = Self.child(name.parts.dropFirst(), of: child)
-                    break
+                    return Self.child(name.parts.dropFirst(), of: child)
                 }
             }
+            return nil
         }
-        if let custom = found as? MustacheCustomRepresentation { return custom.representation }
-        return found
     }
 
-    private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
+    private static func child(_ names: ArraySlice<String>, of object: Value) -> Value? {
         var object = object
         for name in names {
             guard let next = immediateChild(name, of: object) else { return nil }
@@ -193,17 +250,19 @@ struct MustacheRenderer {
         return object
     }
 
-    private static func immediateChild(_ name: String, of object: Any) -> Any? {
-        if let dictionary = object as? [String: Any] { return dictionary[name] }
-        if object is String || object is Int || object is Bool { return nil }
-        var object: Any? = object
-        if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
-        if let parent = object as? MustacheParent { return parent.child(named: name) }
-        guard let object else { return nil }
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+    private static func immediateChild(_ name: String, of object: Value) -> Value? {
+        switch object {
+        case .dictionary(let dictionary):
+            return dictionary[name].flatMap(Value.found)
+        case .string, .int, .bool, .dictionaries, .list, .strings:
+            return nil
+        case .other(let any):
+            if let parent = any as? MustacheParent { return parent.child(named: name).flatMap(Value.found) }
+            guard let value = Mirror(reflecting: any).children.first(where: { $0.label == name })?.value else { return nil }
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return Value.found(value) }
+            return mirror.children.first.flatMap { Value.found($0.value) }
+        }
     }
 
     /// The value inside an optional that was stored as `Any` (as swift-mustache prints it).
