@@ -43,6 +43,11 @@ install_missing
 [ -x "$PARLEY" ] || { echo "no parley binary at $PARLEY: run make build (or set PARLEY)" >&2; exit 1; }
 [ -f "$BENCH_DIR/gen_corpus.py" ] || { echo "no gen_corpus.py in $BENCH_DIR (set BENCH_DIR)" >&2; exit 1; }
 
+# The binary is copied, so that rebuilding Parley while the benchmark runs changes nothing.
+mkdir -p "$WORK"
+cp "$PARLEY" "$WORK/parley"
+PARLEY=$WORK/parley
+
 # 1. The corpus, generated once per (N, SEED) and kept in WORK.
 CORPUS=$WORK/corpus-$N-$SEED
 if [ ! -f "$CORPUS/.done" ]; then

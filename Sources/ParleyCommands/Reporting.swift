@@ -26,15 +26,16 @@ func report(_ diagnostics: [Diagnostic], verbose: Bool) {
     }
 }
 
-/// The steps of a build and their wall-clock times, then the parts that ran on all cores with
-/// the time summed over the threads.
+/// The steps of a build with their wall-clock and processor times, then the parts that ran
+/// inside the page steps on all cores, with the time summed over the threads.
 func printTimings(_ result: BuildResult) {
-    let total = result.timings.reduce(0) { $0 + $1.seconds }
-    for (step, seconds) in result.timings + [("total", total)] {
-        printError(padded(step, 16) + formatMilliseconds(seconds))
+    let total = StepTime(step: "total", seconds: result.timings.reduce(0) { $0 + $1.seconds },
+                         cpuSeconds: result.timings.reduce(0) { $0 + $1.cpuSeconds })
+    for time in result.timings + [total] {
+        printError(padded(time.step, 16) + padded(formatMilliseconds(time.seconds), 12) + "cpu " + formatMilliseconds(time.cpuSeconds))
     }
     for (step, seconds) in result.threadTimings {
-        printError(padded("  " + step, 16) + formatMilliseconds(seconds) + " (all threads)")
+        printError(padded("  " + step, 28) + "cpu " + formatMilliseconds(seconds))
     }
 }
 

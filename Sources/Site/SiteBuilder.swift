@@ -26,8 +26,8 @@ public struct BuildResult: Sendable {
     public var articleCount: Int
     public var library: Library?
     public var diagnostics: [Diagnostic]
-    /// Seconds per named step, in order.
-    public var timings: [(step: String, seconds: Double)]
+    /// Wall-clock and processor seconds per named step, in order.
+    public var timings: [StepTime]
     /// Seconds spent in parts of the steps that run on all cores, summed over the threads.
     public var threadTimings: [(step: String, seconds: Double)] = []
     /// HTML pages and files in all (including the ones not kept in `files`).
@@ -234,20 +234,5 @@ public struct SiteBuilder: Sendable {
             }
         }
         return (try TemplateSet(sources: sources), assets)
-    }
-}
-
-/// Measures named steps with a monotonic clock (for `--timings`; never written into a page).
-struct StepTimer {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-    private(set) var laps: [(step: String, seconds: Double)] = []
-
-    init() { last = clock.now }
-
-    mutating func lap(_ step: String) {
-        let now = clock.now
-        laps.append((step, (now - last).seconds))
-        last = now
     }
 }

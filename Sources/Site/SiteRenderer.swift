@@ -53,9 +53,10 @@ public struct SiteRenderer: Sendable {
     /// The pages that list articles: people, events, the home page and the indexes; rendered on
     /// all cores after the article pages, like `renderArticles`.
     public func renderListings<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
+        let contexts = PageContexts(library: library, site: site, cards: ArticleCards(library: library, site: site))
         let results = parallelMap(listings) { [self] listing -> Result<R, TemplateError> in
             do throws(TemplateError) {
-                return .success(each(try render(listing)))
+                return .success(each(try render(listing, contexts)))
             } catch {
                 return .failure(error)
             }
@@ -65,8 +66,7 @@ public struct SiteRenderer: Sendable {
         return out
     }
 
-    private func render(_ listing: Listing) throws(TemplateError) -> OutputFile {
-        let contexts = PageContexts(library: library, site: site)
+    private func render(_ listing: Listing, _ contexts: PageContexts) throws(TemplateError) -> OutputFile {
         let path = path(of: listing)
         switch listing {
         case .person(let i): return try page(path, "person", contexts.person(library.people[i]))
