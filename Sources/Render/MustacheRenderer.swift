@@ -13,12 +13,38 @@ import Mustache
 /// transforms.
 struct MustacheRenderer {
     let templates: [String: CompiledMustache]
+    /// Templates whose output cannot depend on blocks filled further out: no `{{$block}}` in
+    /// them or in the partials they include.
+    let withoutBlocks: Set<String>
 
-    func render(_ name: String, _ context: Any) -> [UInt8]? {
+    init(templates: [String: CompiledMustache]) {
+        self.templates = templates
+        func hasBlocks(_ template: CompiledMustache, _ seen: inout Set<String>) -> Bool {
+            template.nodes.contains { node in
+                switch node {
+                case .text, .variable: return false
+                case .section(_, let body, _): return hasBlocks(body, &seen)
+                case .block: return true
+                case .partial(let name, _, let blocks):
+                    if blocks != nil { return true }
+                    guard seen.insert(name).inserted, let partial = templates[name] else { return false }
+                    return hasBlocks(partial, &seen)
+                }
+            }
+        }
+        withoutBlocks = Set(templates.filter { name, template in
+            var seen: Set<String> = [name]
+            return !hasBlocks(template, &seen)
+        }.keys)
+    }
+
+    /// Renders `context` with the template `name`; partials rendered for an item of a list are
+    /// taken from and kept in `fragments` when one is given.
+    func render(_ name: String, _ context: Any, fragments: FragmentCache? = nil) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        var frame = Frame(stack: [Value(context)], indentation: "", blocks: [:])
+        var frame = Frame(stack: [Value(context)], indentation: "", blocks: [:], fragments: fragments)
         render(template, &frame, into: &out)
         return out
     }
@@ -68,11 +94,15 @@ struct MustacheRenderer {
         }
     }
 
-    /// What swift-mustache keeps in its render context.
+    /// What swift-mustache keeps in its render context, and the fragment being recorded.
     private struct Frame {
         var stack: [Value]
         var indentation: String
         var blocks: [String: CompiledMustache]
+        var fragments: FragmentCache?
+        /// While a fragment is rendered: the stack depth of its item, and the names looked up
+        /// below it with what they gave.
+        var recording: (base: Int, dependencies: [FragmentCache.Dependency])? = nil
     }
 
     private func render(_ template: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
@@ -104,11 +134,11 @@ struct MustacheRenderer {
             out.append(contentsOf: bytes)
 
         case .variable(let name, let escaped):
-            guard let value = lookup(name, in: frame.stack) else { return }
+            guard let value = lookup(name, &frame) else { return }
             append(value, escaped: escaped, to: &out)
 
         case .section(let name, let body, let inverted):
-            let value = lookup(name, in: frame.stack)
+            let value = lookup(name, &frame)
             if inverted {
                 renderInverted(value, body, &frame, into: &out)
             } else {
@@ -116,19 +146,50 @@ struct MustacheRenderer {
             }
 
         case .block(let name, let defaultContent, let indentation):
-            var inner = Frame(stack: frame.stack, indentation: frame.indentation + indentation, blocks: frame.blocks)
+            var inner = frame
+            inner.indentation += indentation
             render(frame.blocks[name] ?? defaultContent, &inner, into: &out)
+            frame.recording = inner.recording
 
         case .partial(let name, let indentation, let blocks):
             guard let template = templates[name] else { return }
-            var merged = frame.blocks
+            var inner = frame
+            inner.indentation += indentation ?? ""
             if let blocks {
                 // Blocks filled further out win over the ones this tag fills.
-                merged.merge(blocks) { outer, _ in outer }
+                inner.blocks.merge(blocks) { outer, _ in outer }
+            } else if frame.recording == nil, withoutBlocks.contains(name), frame.stack.count > 1, let cache = frame.fragments,
+                      case .dictionary(let item) = frame.stack[frame.stack.count - 1], let digest = cache.digest(of: item) {
+                renderFragment(template, FragmentCache.Key(partial: name, indentation: inner.indentation, item: digest), cache, &inner, into: &out)
+                return
             }
-            var inner = Frame(stack: frame.stack, indentation: frame.indentation + (indentation ?? ""), blocks: merged)
             render(template, &inner, into: &out)
+            frame.recording = inner.recording
         }
+    }
+
+    /// A partial rendered for an item of a list: taken from the cache when a fragment for the
+    /// same item was rendered where the names it looked up further out gave the same values.
+    private func renderFragment(_ template: CompiledMustache, _ key: FragmentCache.Key, _ cache: FragmentCache,
+                                _ frame: inout Frame, into out: inout [UInt8]) {
+        let base = frame.stack.count - 1
+        for fragment in cache.candidates(key) where fragment.dependencies.allSatisfy({ digestBelow($0.name, base, frame.stack) == $0.found }) {
+            out.append(contentsOf: fragment.bytes)
+            return
+        }
+        let start = out.count
+        frame.recording = (base, [])
+        render(template, &frame, into: &out)
+        guard let recorded = frame.recording else { return }
+        cache.store(key, FragmentCache.Fragment(dependencies: recorded.dependencies, bytes: Array(out[start...])))
+    }
+
+    /// The digest of what `name` gives when looked up below the stack depth `base`.
+    private func digestBelow(_ name: String, _ base: Int, _ stack: [Value]) -> ContentDigest? {
+        for object in stack[..<base].reversed() {
+            if let found = Self.immediateChild(name, of: object) { return ContentDigest.ofContext(found.any) ?? ContentDigest(high: 0, low: 0) }
+        }
+        return nil
     }
 
     private func renderSection(_ value: Value?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
@@ -224,7 +285,8 @@ struct MustacheRenderer {
 
     // MARK: Lookups
 
-    private func lookup(_ name: MustacheName, in stack: [Value]) -> Value? {
+    private func lookup(_ name: MustacheName, _ frame: inout Frame) -> Value? {
+        let stack = frame.stack
         switch name.scope {
         case .current:
             return stack.last
@@ -232,13 +294,31 @@ struct MustacheRenderer {
             return Self.child(name.parts[...], of: stack[stack.count - 1])
         case .stack:
             let first = name.parts[0]
-            for object in stack.reversed() {
-                if let child = Self.immediateChild(first, of: object) {
+            for depth in stack.indices.reversed() {
+                if let child = Self.immediateChild(first, of: stack[depth]) {
+                    if let base = frame.recording?.base, depth < base { record(first, found: child, &frame) }
                     return Self.child(name.parts.dropFirst(), of: child)
                 }
             }
+            if frame.recording != nil { record(first, found: nil, &frame) }
             return nil
         }
+    }
+
+    /// Notes a name a fragment found (or did not find) below its item. A value without a digest
+    /// makes the fragment one that is not kept.
+    private func record(_ name: String, found: Value?, _ frame: inout Frame) {
+        guard frame.recording != nil else { return }
+        guard frame.recording!.dependencies.allSatisfy({ $0.name != name }) else { return }
+        var digest: ContentDigest?
+        if let found {
+            guard let d = ContentDigest.ofContext(found.any) else {
+                frame.recording = nil
+                return
+            }
+            digest = d
+        }
+        frame.recording!.dependencies.append(FragmentCache.Dependency(name: name, found: digest))
     }
 
     private static func child(_ names: ArraySlice<String>, of object: Value) -> Value? {

@@ -37,11 +37,14 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let compiled: MustacheRenderer?
     public let names: [String]
+    /// Partials rendered for the items of lists, shared by every page rendered with this set.
+    public let fragments: FragmentCache
 
     /// `sources` maps a file name relative to the templates folder (`article.mustache`) to its text.
     /// Files that do not end in `.mustache` are ignored. Throws on a syntax error or a reference
     /// to a partial or parent that does not exist.
-    public init(sources: [String: String]) throws(TemplateError) {
+    public init(sources: [String: String], fragments: FragmentCache = FragmentCache()) throws(TemplateError) {
+        self.fragments = fragments
         var library = MustacheLibrary()
         var names: [String] = []
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
@@ -89,7 +92,7 @@ public struct TemplateSet: Sendable {
     /// The page as UTF-8 bytes, ready to be written.
     public func renderBytes(_ name: String, _ context: Any) throws(TemplateError) -> [UInt8] {
         if let compiled {
-            guard let output = compiled.render(name, context) else { throw notFound(name) }
+            guard let output = compiled.render(name, context, fragments: fragments) else { throw notFound(name) }
             return output
         }
         return Array(try renderWithSwiftMustache(name, context).utf8)

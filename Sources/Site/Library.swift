@@ -111,8 +111,9 @@ public struct Library: Sendable {
         }
         for (id, var entry) in eventsByID {
             var involved = entry.event.participants.filter { people[$0] != nil }
+            var seenIDs = Set(involved)
             for index in entry.articles {
-                for seen in articles[index].analyzed.people where !involved.contains(seen.person.id) {
+                for seen in articles[index].analyzed.people where seenIDs.insert(seen.person.id).inserted {
                     involved.append(seen.person.id)
                 }
             }

@@ -53,7 +53,7 @@ public struct SiteRenderer: Sendable {
     /// The pages that list articles: people, events, the home page and the indexes; rendered on
     /// all cores after the article pages, like `renderArticles`.
     public func renderListings<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
-        let contexts = PageContexts(library: library, site: site, cards: ArticleCards(library: library, site: site))
+        let contexts = PageContexts(library: library, site: site, cards: ArticleCards(library: library, site: site, fragments: templates.fragments))
         let results = parallelMap(listings) { [self] listing -> Result<R, TemplateError> in
             do throws(TemplateError) {
                 return .success(each(try render(listing, contexts)))

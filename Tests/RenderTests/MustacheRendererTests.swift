@@ -57,6 +57,36 @@ import Testing
         }
     }
 
+    /// A partial rendered for a list item is reused only where everything it reads is the same.
+    @Test func fragmentsAreReusedOnlyWhereTheyRenderAlike() throws {
+        let cache = FragmentCache()
+        let sources = [
+            "page.mustache": "{{< layout}}{{$main}}{{#items}}{{> card}}{{/items}}{{/main}}{{/layout}}",
+            "layout.mustache": "<main>{{$main}}{{/main}}</main>",
+            "card.mustache": "<a href=\"{{root}}{{href}}\">{{title}}</a>{{#extra}}{{extra}}{{/extra}}{{#tags}}[{{.}}]{{/tags}}\n",
+        ]
+        let set = try TemplateSet(sources: sources, fragments: cache)
+        let items: [[String: Any]] = [["href": "a/", "title": "A", "tags": ["x"]], ["href": "b/", "title": "B", "tags": [String]()]]
+        cache.share(items, digests: items.map { ContentDigest.ofContext($0) })
+        let pages: [[String: Any]] = [
+            ["root": "../", "items": items],
+            ["root": "", "items": items],
+            ["root": "../", "items": items, "extra": "E"],
+            ["root": "../", "items": [["href": "a/", "title": "A", "tags": ["x"], "root": "/"] as [String: Any]]],
+        ]
+        for _ in 0..<2 {
+            for page in pages {
+                #expect(try set.render("page", page) == (try set.renderWithSwiftMustache("page", page)))
+            }
+        }
+        #expect(cache.count > 0)
+        let copy = try #require(FragmentCache(serialized: cache.serialized()))
+        #expect(copy.count == cache.count)
+        #expect(FragmentCache(serialized: Array(cache.serialized().dropLast())) == nil, "a truncated cache is refused")
+        let reused = try TemplateSet(sources: sources, fragments: copy)
+        for page in pages { #expect(try reused.render("page", page) == (try set.renderWithSwiftMustache("page", page))) }
+    }
+
     @Test func themesWithUnsupportedFeaturesAreRenderedBySwiftMustache() throws {
         for text in ["{{=<% %>=}}<% title %>", "{{uppercased(title)}}", "{{%CONTENT_TYPE: TEXT}}{{title}}", "{{>*dynamic}}"] {
             let set = try TemplateSet(sources: ["t.mustache": text, "p.mustache": "p"])
