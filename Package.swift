@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcmark, the system C library (Debian: libcmark-dev).
@@ -44,9 +47,16 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "CAtomicSwap",
         ]),
-        // The commands (build, check, inspect), a library so tests can run them.
+        // The preview server: path resolution, content types, live reload, the watcher, error page.
+        .target(name: "Serve", dependencies: [
+            "ParleyCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // The commands (build, check, inspect, serve), a library so tests can run them.
         .target(name: "ParleyCommands", dependencies: [
-            "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown",
+            "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "parley", dependencies: ["ParleyCommands"]),
@@ -61,6 +71,9 @@ let package = Package(
         .testTarget(name: "ParleyCommandsTests", dependencies: [
             "ParleyCommands", "Site", "Ingest", "ParleyCore", "ParleyTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ServeTests", dependencies: [
+            "Serve", "ParleyCore", "ParleyTestSupport",
         ]),
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "ParleyTestSupport",

@@ -74,9 +74,7 @@ public struct DiskFileSystem: FileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = directoryEntryName(entry)
             if name == "." || name == ".." || name.hasPrefix(".") { continue }
             names.append(name)
         }

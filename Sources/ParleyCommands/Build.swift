@@ -12,12 +12,17 @@ public struct Build: ParsableCommand {
         only when it is complete, so the output folder always holds a whole site. A bad article
         does not stop the build: it is reported, and the rest of the site is built.
 
+        When Pagefind is found (pip install pagefind-bin), it indexes the new site for search
+        before the swap; without it the site is built and search is off.
+
         Exit status: 0 when the site was built without errors; 1 when there were errors (the
         site is still written if it could be built); 2 when nothing could be written.
         """
     )
 
     @OptionGroup var site: SiteOptions
+
+    @OptionGroup var search: SearchOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output = "public"
@@ -29,12 +34,23 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let status = try BuildCommand(site: site, output: output, timings: timings, verbose: verbose).run().status
+        let status = BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup()).run().status
         if status != 0 { throw ExitCode(status) }
     }
 }
 
-/// `parley build`, shared with `parley check` (which builds into a temporary folder).
+/// What `BuildCommand.run` did.
+struct BuildOutcome {
+    /// 0 built cleanly, 1 built with errors, 2 nothing written.
+    var status: Int32
+    /// The build, if one ran.
+    var result: BuildResult?
+    /// Why the output folder could not be used or written, if that was the trouble.
+    var outputProblem: String?
+}
+
+/// `parley build`, shared with `parley check` (which builds into a temporary folder) and
+/// `parley serve` (which builds again on every change).
 struct BuildCommand {
     var site: SiteOptions
     var output: String
@@ -42,28 +58,45 @@ struct BuildCommand {
     var verbose: Bool
     /// Say where the site went (not for `check`, whose output is a temporary folder).
     var namesOutput = true
+    /// Pagefind for the search index, or why search is off; looked for as `parley build` does
+    /// without options when not given.
+    var search: Pagefind.Lookup?
 
-    /// The exit status (0 clean, 1 built with errors, 2 nothing written) and the build, if one ran.
-    func run() throws -> (status: Int32, result: BuildResult?) {
+    func run() -> BuildOutcome {
         if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
             printError("parley: error: \(problem)")
-            return (2, nil)
+            return BuildOutcome(status: 2, outputProblem: problem)
         }
+        let progress = ProgressLine.standardOutput()
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
-        let result = builder.build(writingTo: SiteWriter(output: output))
+        let result = builder.build(progress: progress.stepFinished)
+        progress.clear()
         report(result.diagnostics, verbose: verbose)
-        if let error = result.writeError {
-            printError("parley: error: \(error.description)")
-            print(result.summary)
-            return (2, result)
-        }
-        if result.fileCount == 0 {
+        if result.files.isEmpty {
             printError("parley: nothing to write; \(output) is left as it was")
             print(result.summary)
-            return (2, result)
+            return BuildOutcome(status: 2, result: result)
         }
-        if timings { printTimings(result) }
+        let start = ContinuousClock.now
+        var indexer: ((String) throws(WriteError) -> Void)?
+        switch search ?? Pagefind.locate(option: nil) {
+        case .found(let pagefind):
+            indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging))") }
+        case .missing(let reason):
+            print("search is off: \(reason)")
+        }
+        progress.status("writing \(result.files.count) files…")
+        do {
+            try SiteWriter(output: output).write(result.files, beforeSwap: indexer)
+        } catch {
+            progress.clear()
+            printError("parley: error: \(error.description)")
+            print(result.summary)
+            return BuildOutcome(status: 2, result: result, outputProblem: error.description)
+        }
+        progress.clear()
+        if timings { printTimings(result, writeSeconds: seconds(since: start)) }
         print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
-        return (result.errorCount > 0 ? 1 : 0, result)
+        return BuildOutcome(status: result.errorCount > 0 ? 1 : 0, result: result)
     }
 }

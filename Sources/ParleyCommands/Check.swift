@@ -21,6 +21,8 @@ public struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var search: SearchOptions
+
     @Flag(name: .long, help: "Fail (exit 2) on warnings too.")
     var strict = false
 
@@ -35,9 +37,9 @@ public struct Check: ParsableCommand {
         }
         let folder = String(cString: made)
         defer { try? removeTree(folder) }
-        let build = BuildCommand(site: site, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false)
-        let (status, result) = try build.run()
-        if status != 0 { throw ExitCode(1) }
-        if strict, let result, result.warningCount > 0 { throw ExitCode(2) }
+        let build = BuildCommand(site: site, output: folder + "/public", timings: false, verbose: verbose, namesOutput: false, search: search.lookup())
+        let outcome = build.run()
+        if outcome.status != 0 { throw ExitCode(1) }
+        if strict, let result = outcome.result, result.warningCount > 0 { throw ExitCode(2) }
     }
 }

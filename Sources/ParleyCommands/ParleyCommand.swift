@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// The `parley` command: its subcommands are the pipeline's entry points.
-public struct ParleyCommand: ParsableCommand {
+/// The `parley` command: its subcommands are the pipeline's entry points. It is async for
+/// `serve`; the other commands run synchronously.
+public struct ParleyCommand: AsyncParsableCommand {
     public init() {}
 
     public static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ public struct ParleyCommand: ParsableCommand {
         content/events.yml, and writes a static HTML site with a page for every article,
         person and event.
         """,
-        subcommands: [Build.self, Check.self, Inspect.self, EntitiesCommand.self],
+        subcommands: [Build.self, Check.self, ServeCommand.self, Inspect.self, EntitiesCommand.self],
         defaultSubcommand: nil
     )
 }

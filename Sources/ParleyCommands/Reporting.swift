@@ -6,13 +6,19 @@ import Darwin
 import ParleyCore
 import Site
 
-/// Writes to standard error.
+/// Writes a line to standard error, unbuffered.
 func printError(_ text: String) {
-    let line = Array((text + "\n").utf8)
-    line.withUnsafeBytes { raw in
+    writeAll(2, text + "\n")
+}
+
+/// Writes all of `text` to a file descriptor, unbuffered.
+func writeAll(_ fd: Int32, _ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
-            let n = write(2, raw.baseAddress! + offset, raw.count - offset)
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             offset += n
         }
@@ -26,21 +32,14 @@ func report(_ diagnostics: [Diagnostic], verbose: Bool) {
     }
 }
 
-/// The steps of a build with their wall-clock and processor times, then the parts that ran
-/// inside the page steps on all cores, with the time summed over the threads.
-func printTimings(_ result: BuildResult) {
-    let total = StepTime(step: "total", seconds: result.timings.reduce(0) { $0 + $1.seconds },
-                         cpuSeconds: result.timings.reduce(0) { $0 + $1.cpuSeconds })
-    for time in result.timings + [total] {
-        printError(padded(time.step, 16) + padded(formatMilliseconds(time.seconds), 12) + "cpu " + formatMilliseconds(time.cpuSeconds))
+func printTimings(_ result: BuildResult, writeSeconds: Double?) {
+    var timings = result.timings
+    if let writeSeconds { timings.append(("write", writeSeconds)) }
+    let total = timings.reduce(0) { $0 + $1.seconds }
+    for (step, seconds) in timings + [("total", total)] {
+        let padded = step + String(repeating: " ", count: max(1, 12 - step.count))
+        printError("\(padded)\(formatMilliseconds(seconds))")
     }
-    for (step, seconds) in result.threadTimings {
-        printError(padded("  " + step, 28) + "cpu " + formatMilliseconds(seconds))
-    }
-}
-
-private func padded(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(1, width - text.count))
 }
 
 func formatMilliseconds(_ seconds: Double) -> String {

@@ -25,7 +25,8 @@ public struct PersonEntry: Sendable {
     public var companions: [(person: String, count: Int)] = []
     public var events: [String] = []
 
-    public var path: String { "people/\(person.id)/index.html" }
+    public var folder: String { "people/\(person.id)/" }
+    public var path: String { folder + "index.html" }
 }
 
 /// An event and everything the site knows of it.
@@ -35,7 +36,8 @@ public struct EventEntry: Sendable {
     /// Person ids: registry participants and people named in its articles.
     public var people: [String] = []
 
-    public var path: String { "events/\(event.id)/index.html" }
+    public var folder: String { "events/\(event.id)/" }
+    public var path: String { folder + "index.html" }
 }
 
 /// The central library of the site: every article, person and event, cross-indexed.
@@ -47,10 +49,16 @@ public struct Library: Sendable {
     public private(set) var people: [PersonEntry]
     /// Chronological; undated events last.
     public private(set) var events: [EventEntry]
+    /// Outlets (TASS, Reuters, …) with their articles, sorted by name.
+    public private(set) var outlets: [CollectionEntry] = []
+    /// Places articles are datelined in or name, sorted by name.
+    public private(set) var places: [CollectionEntry] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     private var personIndex: [String: Int] = [:]
     private var eventIndex: [String: Int] = [:]
+    private var outletIndex: [String: Int] = [:]
+    private var placeIndex: [String: Int] = [:]
 
     public init(articles analyzed: [AnalyzedArticle], registry: Registry) {
         // Slugs are given in the order of source paths, so they are stable from build to build.
@@ -145,10 +153,16 @@ public struct Library: Sendable {
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         for (i, e) in self.events.enumerated() { eventIndex[e.event.id] = i }
+        outlets = Library.outlets(of: articles)
+        places = Library.places(of: articles)
+        for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
+        for (i, p) in places.enumerated() { placeIndex[p.name] = i }
     }
 
     public func person(_ id: String) -> PersonEntry? { personIndex[id].map { people[$0] } }
     public func event(_ id: String) -> EventEntry? { eventIndex[id].map { events[$0] } }
+    public func outlet(_ name: String) -> CollectionEntry? { outletIndex[name.trimmed].map { outlets[$0] } }
+    public func place(_ name: String) -> CollectionEntry? { placeIndex[name.trimmed].map { places[$0] } }
 
     static func newestFirst(_ a: ArticleEntry, _ b: ArticleEntry) -> Bool {
         switch (a.article.date.day, b.article.date.day) {

@@ -32,7 +32,10 @@ struct PageContexts {
             "pageTitle": title == site.title ? site.title : "\(title) — \(site.title)",
             "pageDescription": description.isEmpty ? site.description : description,
             "canonical": canonical(path),
-            "nav": ["home": section == "home", "people": section == "people", "events": section == "events"],
+            "nav": ["home": section == "home", "people": section == "people", "events": section == "events",
+                    "timeline": section == "timeline", "sources": section == "sources", "places": section == "places",
+                    "search": section == "search"],
+            "meta": metadata(title: title),
         ]
     }
 
@@ -104,11 +107,17 @@ struct PageContexts {
 
     // MARK: Pages
 
-    func home() -> [String: Any] {
-        var context = base(path: "index.html", title: site.title, description: site.description, section: "home")
+    static func homePages(_ library: Library) -> Pagination {
+        Pagination(folder: "", itemCount: library.articles.count, pageSize: Pagination.homePageSize)
+    }
+
+    func home(page: Int = 1) -> [String: Any] {
+        let pages = Self.homePages(library)
+        var context = base(path: pages.path(page), title: pages.title(site.title, page: page), description: site.description, section: "home")
         var days: [[String: Any]] = []
         var undated: [[String: Any]] = []
-        for (index, entry) in library.articles.enumerated() {
+        for index in pages.range(page) {
+            let entry = library.articles[index]
             guard let day = entry.article.date.day else { undated.append(card(index)); continue }
             if let last = days.last, last["dateISO"] as? String == day.iso {
                 var group = days.removeLast()
@@ -122,6 +131,8 @@ struct PageContexts {
         context["undated"] = Self.list(undated)
         context["articleCount"] = library.articles.count
         context["hasArticles"] = !library.articles.isEmpty
+        context["firstPage"] = page == 1
+        context["pagination"] = pages.context(page)
         return context
     }
 
@@ -132,10 +143,11 @@ struct PageContexts {
         context.merge(dateFields(a.date)) { _, new in new }
         context["title"] = a.title
         context["titleDerived"] = a.titleDerived
-        if let standfirst = a.standfirst { context["standfirst"] = standfirst }
-        if let dateline = a.dateline { context["dateline"] = dateline.raw }
-        if let outlet = a.outlet { context["source"] = outlet }
-        if !a.contributors.isEmpty { context["contributors"] = a.contributors.joined(separator: ", ") }
+        context["standfirst"] = Self.value(a.standfirst)
+        context["dateline"] = Self.value(a.dateline?.raw)
+        context["source"] = Self.value(a.outlet)
+        context["sourceHref"] = Self.value(a.outlet.flatMap { library.outlet($0)?.path })
+        context["contributors"] = Self.value(a.contributors.isEmpty ? nil : a.contributors.joined(separator: ", "))
         context["corrections"] = Self.list(a.corrections)
         context["captions"] = Self.list(a.captions)
         context["body"] = bodyHTML
@@ -149,26 +161,64 @@ struct PageContexts {
         let events = entry.analyzed.events.compactMap { eventLink($0.id) }
         context["people"] = Self.list(people)
         context["events"] = Self.list(events)
-        context["places"] = Self.list(entry.analyzed.places)
+        context["places"] = Self.list(entry.analyzed.places.map { place -> [String: Any] in
+            ["name": place, "href": Self.value(library.place(place)?.path)]
+        })
         context["organizations"] = Self.list(entry.analyzed.organizations)
+        let also = library.alsoReported(index)
+        context["alsoReported"] = Self.list(also.map(card))
+        context["related"] = Self.list(library.related(to: index, excluding: Set(also)).map(card))
+        let (older, newer) = library.neighboursInTime(index)
+        context["neighbours"] = older == nil && newer == nil ? false
+            : ["older": Self.value(older.map(neighbour)), "newer": Self.value(newer.map(neighbour))] as [String: Any]
+        context["meta"] = articleMetadata(index)
         return context
     }
 
-    func person(_ entry: PersonEntry) -> [String: Any] {
+    /// The previous or next article in time, for the links at the foot of an article.
+    private func neighbour(_ index: Int) -> [String: Any] {
+        let entry = library.articles[index]
+        return ["title": entry.article.title, "href": entry.path, "date": Self.value(entry.article.date.day?.longDescription)]
+    }
+
+    /// The pages of a person's, an event's, an outlet's or a place's article list.
+    static func pages(folder: String, articles: [Int]) -> Pagination {
+        Pagination(folder: folder, itemCount: articles.count, pageSize: Pagination.entityPageSize)
+    }
+
+    /// The articles shown on `page` of a paginated list, and the context keys every list page shares.
+    private func listPage(_ pages: Pagination, _ page: Int, articles: [Int], into context: inout [String: Any]) -> [Int] {
+        let shown = Array(articles[pages.range(page)])
+        context["articles"] = Self.list(shown.map(card))
+        context["articleCount"] = articles.count
+        context["firstPage"] = page == 1
+        context["pagination"] = pages.context(page)
+        return shown
+    }
+
+    func person(_ entry: PersonEntry, page: Int = 1) -> [String: Any] {
         let p = entry.person
+        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
         let description = ([p.roles.first, p.country].compactMap { $0 }).joined(separator: ", ")
-        var context = base(path: entry.path, title: p.name, description: description.isEmpty ? "\(p.name) in \(site.title)" : "\(p.name): \(description)", section: "people")
+        var context = base(path: pages.path(page), title: pages.title(p.name, page: page),
+                           description: description.isEmpty ? "\(p.name) in \(site.title)" : "\(p.name): \(description)", section: "people")
         context["name"] = p.name
         context["inRegistry"] = p.inRegistry
-        if let country = p.country { context["country"] = country }
+        context["country"] = Self.value(p.country)
         context["registryRoles"] = Self.list(p.roles)
-        if !p.aliases.isEmpty { context["aliases"] = p.aliases.joined(separator: ", ") }
+        context["aliases"] = Self.value(p.aliases.isEmpty ? nil : p.aliases.joined(separator: ", "))
+        let shown = Set(listPage(pages, page, articles: entry.articles, into: &context))
+        // The quotes from the articles on this page, so a long list pages with its quotes.
+        context["quotes"] = Self.list(entry.quotes.filter { shown.contains($0.article) }
+            .map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
+        context["meta"] = personMetadata(entry)
+        guard page == 1 else {
+            for key in ["rolesSeen", "companions", "events"] { context[key] = false }
+            return context
+        }
         context["rolesSeen"] = Self.list(entry.roles.map { role in
             ["role": role.role, "articles": role.articles.map { ["title": library.articles[$0].article.title, "href": library.articles[$0].path] }] as [String: Any]
         })
-        context["articles"] = Self.list(entry.articles.map(card))
-        context["articleCount"] = entry.articles.count
-        context["quotes"] = Self.list(entry.quotes.map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
         let companions: [[String: Any]] = entry.companions.prefix(12).compactMap { companion in
             guard var link = personLink(companion.person) else { return nil }
             link["count"] = companion.count
@@ -179,27 +229,77 @@ struct PageContexts {
         return context
     }
 
-    func event(_ entry: EventEntry) -> [String: Any] {
+    func event(_ entry: EventEntry, page: Int = 1) -> [String: Any] {
         let e = entry.event
-        var context = base(path: entry.path, title: e.name, description: e.summary ?? e.name, section: "events")
+        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
+        var context = base(path: pages.path(page), title: pages.title(e.name, page: page), description: e.summary ?? e.name, section: "events")
         context["name"] = e.name
-        if let when = Self.when(e) { context["date"] = when }
-        if let start = e.start { context["dateISO"] = start.iso }
-        if let place = e.place { context["place"] = place }
-        if let summary = e.summary { context["summary"] = summary }
-        context["articles"] = Self.list(entry.articles.map(card))
-        context["articleCount"] = entry.articles.count
-        context["people"] = Self.list(entry.people.compactMap(personLink))
-        // What each side said: quotes from the articles about the event, by the speaker's country.
+        context["date"] = Self.value(Self.when(e))
+        context["dateISO"] = Self.value(e.start?.iso)
+        context["place"] = Self.value(e.place.map { place in
+            ["name": place, "href": Self.value(library.place(place)?.path)] as [String: Any]
+        })
+        context["summary"] = Self.value(e.summary)
+        let shown = listPage(pages, page, articles: entry.articles, into: &context)
+        context["people"] = page == 1 ? Self.list(entry.people.compactMap(personLink)) : false
+        // What each side said: quotes near the event's mentions in the articles on this page, by
+        // the speaker's country.
         var bySide: [String: [[String: Any]]] = [:]
-        for index in entry.articles {
-            for quote in library.articles[index].analyzed.quotes {
+        for index in shown {
+            for quote in Self.quotes(about: e, in: library.articles[index].analyzed) {
                 let side = library.person(quote.speaker)?.person.country ?? "Other"
                 bySide[side, default: []].append(quoteContext(article: index, quote: quote, withSpeaker: true))
             }
         }
         context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
             .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
+        context["meta"] = eventMetadata(entry)
+        return context
+    }
+
+    /// The quotes of an article that speak of an event. Every quote when the article is about
+    /// the event: it is the newest event the article names, at most two weeks before the
+    /// article's date, or an editor set it in the front matter (it is not named in the text).
+    /// Otherwise the event is background, and only quotes in or next to a paragraph naming it count.
+    static func quotes(about event: Event, in article: AnalyzedArticle) -> [Quote] {
+        let named = Set(article.mentions.filter { $0.kind == .event && $0.entity == event.id }.map(\.paragraph))
+        if named.isEmpty || isNews(event, of: article) { return article.quotes }
+        return article.quotes.filter { quote in (quote.paragraph - 1...quote.paragraph + 1).contains { named.contains($0) } }
+    }
+
+    /// Whether `event` is what the article reports: the newest of its events, shortly before its date.
+    static func isNews(_ event: Event, of article: AnalyzedArticle) -> Bool {
+        guard let day = article.article.date.day, let start = event.start,
+              start <= day, day.ordinal - start.ordinal <= 14 else { return false }
+        return !article.events.contains { other in
+            other.id != event.id && other.start.map { $0 > start && $0 <= day } ?? false
+        }
+    }
+
+    /// An outlet's or a place's page.
+    func collection(_ entry: CollectionEntry, kind: CollectionKind, page: Int = 1) -> [String: Any] {
+        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
+        let description = switch kind {
+        case .source: "Articles from \(entry.name) in \(site.title)"
+        case .place: "Articles datelined in or naming \(entry.name) in \(site.title)"
+        }
+        var context = base(path: pages.path(page), title: pages.title(entry.name, page: page), description: description, section: kind.section)
+        context["name"] = entry.name
+        context["kind"] = kind.label
+        _ = listPage(pages, page, articles: entry.articles, into: &context)
+        return context
+    }
+
+    func collectionIndex(_ entries: [CollectionEntry], kind: CollectionKind) -> [String: Any] {
+        let (title, description) = switch kind {
+        case .source: ("Sources", "The outlets whose stories \(site.title) carries")
+        case .place: ("Places", "Places the articles of \(site.title) are datelined in or name")
+        }
+        var context = base(path: "\(kind.section)/index.html", title: title, description: description, section: kind.section)
+        context["heading"] = title
+        context["entries"] = Self.list(entries.map { entry -> [String: Any] in
+            ["name": entry.name, "href": entry.path, "articleCount": entry.articles.count]
+        })
         return context
     }
 
@@ -227,6 +327,11 @@ struct PageContexts {
         return context
     }
 
+    /// The search page: the theme loads Pagefind's interface there (the index is made after rendering).
+    func search() -> [String: Any] {
+        base(path: "search/index.html", title: "Search", description: "Search \(site.title) by word, person or event", section: "search")
+    }
+
     func notFound() -> [String: Any] {
         var context = base(path: "404.html", title: "Page not found", description: "", section: "")
         // The 404 page is served for any address, so its links start from the site's own path.
@@ -237,7 +342,7 @@ struct PageContexts {
 
 extension SiteConfig {
     /// The path part of a base URL: `https://x.org/digest/` → `/digest/`.
-    static func path(of url: String) -> String {
+    public static func path(of url: String) -> String {
         guard let scheme = url.range(of: "://") else { return "/" }
         let rest = url[scheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }

@@ -18,26 +18,18 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// The outcome of a build: the files of the site (in memory, unless they were written as they
-/// were rendered) and what was found on the way.
+/// The outcome of a build: the files of the site (not yet written) and what was found on the way.
 public struct BuildResult: Sendable {
-    /// The files, sorted by path; empty when the build wrote them as it went (`build(writingTo:)`).
     public var files: [OutputFile]
     public var articleCount: Int
     public var library: Library?
     public var diagnostics: [Diagnostic]
-    /// Wall-clock and processor seconds per named step, in order.
-    public var timings: [StepTime]
-    /// Seconds spent in parts of the steps that run on all cores, summed over the threads.
-    public var threadTimings: [(step: String, seconds: Double)] = []
-    /// HTML pages and files in all (including the ones not kept in `files`).
-    public var pageCount: Int
-    public var fileCount: Int
-    /// Set when writing the site failed; the output is then left as it was.
-    public var writeError: WriteError?
+    /// Seconds per named step, in order.
+    public var timings: [(step: String, seconds: Double)]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 
     /// `5 articles, 31 pages, 2 warnings, 0 errors`
     public var summary: String {
@@ -95,111 +87,34 @@ public struct SiteBuilder: Sendable {
         return Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)
     }
 
-    /// Builds the site in memory (`files`); nothing is written.
-    public func build() -> BuildResult {
-        build(destination: nil)
-    }
-
-    /// Builds the site and writes each file into `writer`'s staging folder as soon as it is
-    /// rendered, so the site is never held in memory whole; the new site is swapped into place
-    /// at the end unless the pages could not be rendered or written (`writeError`), in which
-    /// case the output stays as it was.
-    public func build(writingTo writer: SiteWriter) -> BuildResult {
-        build(destination: writer)
-    }
-
-    /// What became of one file in the thread that rendered it.
-    private struct FileOutcome: Sendable {
-        var file: OutputFile?
-        var check: LinkChecker.PageCheck?
-        var isPage: Bool
-        var writeError: WriteError?
-        var checkSeconds: Double
-        var writeSeconds: Double
-    }
-
-    private func build(destination writer: SiteWriter?) -> BuildResult {
-        var timer = StepTimer()
+    /// `progress`, if given, hears the name of each step as it completes (for a progress line).
+    public func build(progress: ((String) -> Void)? = nil) -> BuildResult {
+        var timer = StepTimer(onLap: progress)
         let analysis = analyze(&timer)
         let site = analysis.site
         let library = analysis.library
         var diagnostics = analysis.diagnostics
-        var result = BuildResult(files: [], articleCount: analysis.articleCount, library: library, diagnostics: [],
-                                 timings: [], pageCount: 0, fileCount: 0)
 
-        var outcomes: [FileOutcome] = []
-        var staging: SiteWriter.Staging?
+        var files: [OutputFile] = []
         do throws(TemplateError) {
             let theme = try loadTheme()
             let renderer = try SiteRenderer(library: library, site: site, templates: theme.templates)
-            timer.lap("theme")
-            if let writer {
-                do {
-                    staging = try writer.begin()
-                } catch {
-                    result.writeError = error
-                }
-            }
-            if result.writeError == nil {
-                let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
-                let paths = Set(renderer.paths + theme.assets.map(\.path))
-                let keep = writer == nil
-                let target = staging
-                @Sendable func handle(_ file: OutputFile, knownIDs: [String: Set<String>]) -> FileOutcome {
-                    let clock = ContinuousClock()
-                    var outcome = FileOutcome(file: keep ? file : nil, check: nil, isPage: file.path.hasSuffix(".html"),
-                                              writeError: nil, checkSeconds: 0, writeSeconds: 0)
-                    let start = clock.now
-                    if outcome.isPage { outcome.check = checker.check(page: file, paths: paths, knownIDs: knownIDs) }
-                    let checked = clock.now
-                    outcome.checkSeconds = (checked - start).seconds
-                    if let target {
-                        do { try target.write(file) } catch { outcome.writeError = error }
-                        outcome.writeSeconds = (clock.now - checked).seconds
-                    }
-                    return outcome
-                }
-                outcomes = try renderer.renderArticles { handle($0, knownIDs: [:]) }
-                timer.lap("article pages")
-                var known: [String: Set<String>] = [:]
-                for outcome in outcomes { if let check = outcome.check { known[check.path] = check.ids } }
-                let ids = known
-                outcomes += try renderer.renderListings { handle($0, knownIDs: ids) }
-                outcomes += theme.assets.map { handle($0, knownIDs: ids) }
-                timer.lap("listing pages")
-            }
+            files = try renderer.render() + theme.assets
+            files += CrawlerFiles.make(listing: files, library: library, site: site)
         } catch {
             diagnostics.append(error.diagnostic)
-            outcomes = []
         }
+        timer.lap("render")
 
-        var links = LinkCheckResults()
-        for outcome in outcomes {
-            if let check = outcome.check { links.add(check) }
-            if result.writeError == nil, let error = outcome.writeError { result.writeError = error }
-        }
-        for broken in links.finish() {
-            diagnostics.append(Diagnostic(.error, step: "link check", file: broken.page, "broken link to \(broken.target): \(broken.reason)"))
+        if !files.isEmpty {
+            for broken in LinkChecker(basePath: SiteConfig.path(of: site.baseURL)).check(files) {
+                diagnostics.append(Diagnostic(.error, step: "link check", file: broken.page, "broken link to \(broken.target): \(broken.reason)"))
+            }
         }
         timer.lap("link check")
 
-        if let staging {
-            if outcomes.isEmpty || result.writeError != nil {
-                staging.discard()
-            } else {
-                do { try staging.commit() } catch { result.writeError = error }
-            }
-            timer.lap("swap")
-        }
-
-        result.files = outcomes.compactMap(\.file).sorted { $0.path < $1.path }
-        result.pageCount = outcomes.filter(\.isPage).count
-        result.fileCount = outcomes.count
-        result.diagnostics = diagnostics.sorted()
-        result.timings = timer.laps
-        result.threadTimings = [("link check", outcomes.reduce(0) { $0 + $1.checkSeconds })]
-            + (writer == nil ? [] : [("write", outcomes.reduce(0) { $0 + $1.writeSeconds })])
-        return result
+        return BuildResult(files: files.sorted { $0.path < $1.path }, articleCount: analysis.articleCount, library: library,
+                           diagnostics: diagnostics.sorted(), timings: timer.laps)
     }
 
     /// The templates (`*.mustache`) and the static files (`static/…`, copied to the site root).
@@ -234,5 +149,25 @@ public struct SiteBuilder: Sendable {
             }
         }
         return (try TemplateSet(sources: sources), assets)
+    }
+}
+
+/// Measures named steps with a monotonic clock (for `--timings`; never written into a page).
+struct StepTimer {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var laps: [(step: String, seconds: Double)] = []
+    private let onLap: ((String) -> Void)?
+
+    init(onLap: ((String) -> Void)? = nil) {
+        last = clock.now
+        self.onLap = onLap
+    }
+
+    mutating func lap(_ step: String) {
+        let now = clock.now
+        laps.append((step, (now - last).seconds))
+        last = now
+        onLap?(step)
     }
 }

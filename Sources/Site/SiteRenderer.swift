@@ -5,7 +5,8 @@ import Render
 /// Renders every page of the site from the library with the theme's templates.
 public struct SiteRenderer: Sendable {
     /// The templates a theme must have, one per page kind.
-    public static let requiredTemplates = ["home", "article", "person", "people", "event", "events", "404"]
+    public static let requiredTemplates = ["home", "article", "person", "people", "event", "events", "timeline",
+                                           "collection", "collections", "404"]
 
     public let library: Library
     public let site: SiteConfig
@@ -20,81 +21,103 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// All pages and the Markdown of every article, in memory. Template errors are thrown.
+    /// One page (or, for an article, its page and its Markdown) to render.
+    enum Job: Sendable {
+        case article(Int)
+        case person(Int, page: Int)
+        case event(Int, page: Int)
+        case collection(CollectionKind, Int, page: Int)
+        case home(page: Int)
+        case timeline, people, events, sources, places, notFound
+    }
+
+    /// Every page of the site, in a fixed order.
+    func jobs() -> [Job] {
+        var jobs: [Job] = library.articles.indices.map { .article($0) }
+        for (i, entry) in library.people.enumerated() {
+            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .person(i, page: $0) }
+        }
+        for (i, entry) in library.events.enumerated() {
+            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .event(i, page: $0) }
+        }
+        for (kind, entries) in [(CollectionKind.source, library.outlets), (.place, library.places)] {
+            for (i, entry) in entries.enumerated() {
+                jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .collection(kind, i, page: $0) }
+            }
+        }
+        jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
+        return jobs + [.timeline, .people, .events, .sources, .places, .notFound]
+    }
+
+    /// All pages, the Markdown of every article and the feeds, rendered on all cores.
+    /// Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
-        try renderArticles { $0 } + renderListings { $0 }
-    }
-
-    /// The page and the Markdown of every article, rendered on all cores; each file is handed to
-    /// `each` on the thread that rendered it (to be checked and written there), and what `each`
-    /// returns is kept, in order. The files themselves need not stay in memory.
-    public func renderArticles<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
-        let results = parallelMap(Array(library.articles.indices)) { [self] index -> Result<[R], TemplateError> in
+        // Every article's card, made once for all the pages that list it.
+        let cards = ArticleCards(library: library, site: site, fragments: templates.fragments)
+        let rendered = parallelMap(jobs()) { [self] job -> Result<Rendered, TemplateError> in
             do throws(TemplateError) {
-                return .success(try renderArticle(index).map(each))
+                return .success(try render(job, cards))
             } catch {
                 return .failure(error)
             }
         }
-        var out: [R] = []
-        for result in results { out += try result.get() }
-        return out
-    }
-
-    /// A page that lists articles.
-    enum Listing: Sendable {
-        case person(Int), event(Int), home, people, events, notFound
-    }
-
-    var listings: [Listing] {
-        library.people.indices.map(Listing.person) + library.events.indices.map(Listing.event) + [.home, .people, .events, .notFound]
-    }
-
-    /// The pages that list articles: people, events, the home page and the indexes; rendered on
-    /// all cores after the article pages, like `renderArticles`.
-    public func renderListings<R: Sendable>(_ each: @Sendable (OutputFile) -> R) throws(TemplateError) -> [R] {
-        let contexts = PageContexts(library: library, site: site, cards: ArticleCards(library: library, site: site, fragments: templates.fragments))
-        let results = parallelMap(listings) { [self] listing -> Result<R, TemplateError> in
-            do throws(TemplateError) {
-                return .success(each(try render(listing, contexts)))
-            } catch {
-                return .failure(error)
-            }
+        var files: [OutputFile] = []
+        var bodies: [String] = []
+        for result in rendered {
+            let page = try result.get()
+            files += page.files
+            if let body = page.body { bodies.append(body) }
         }
-        var out: [R] = []
-        for result in results { out.append(try result.get()) }
-        return out
+        if templates.has("search") { files.append(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
+        files += Feeds(contexts: PageContexts(library: library, site: site), bodies: bodies).files()
+        return files
     }
 
-    private func render(_ listing: Listing, _ contexts: PageContexts) throws(TemplateError) -> OutputFile {
-        let path = path(of: listing)
-        switch listing {
-        case .person(let i): return try page(path, "person", contexts.person(library.people[i]))
-        case .event(let i): return try page(path, "event", contexts.event(library.events[i]))
-        case .home: return try page(path, "home", contexts.home())
-        case .people: return try page(path, "people", contexts.peopleIndex())
-        case .events: return try page(path, "events", contexts.eventsIndex())
-        case .notFound: return try page(path, "404", contexts.notFound())
+    /// The files of one job; an article also gives its body HTML, for the feeds.
+    private struct Rendered: Sendable {
+        var files: [OutputFile]
+        var body: String? = nil
+    }
+
+    private func render(_ job: Job, _ cards: ArticleCards) throws(TemplateError) -> Rendered {
+        let contexts = PageContexts(library: library, site: site, cards: cards)
+        switch job {
+        case .article(let index):
+            return try renderArticle(index)
+        case let .person(index, number):
+            let entry = library.people[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return try single(path, "person", contexts.person(entry, page: number))
+        case let .event(index, number):
+            let entry = library.events[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return try single(path, "event", contexts.event(entry, page: number))
+        case let .collection(kind, index, number):
+            let entry = kind == .source ? library.outlets[index] : library.places[index]
+            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
+            return try single(path, "collection", contexts.collection(entry, kind: kind, page: number))
+        case .home(let number):
+            return try single(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))
+        case .timeline:
+            return try single("timeline/index.html", "timeline", contexts.timeline())
+        case .people:
+            return try single("people/index.html", "people", contexts.peopleIndex())
+        case .events:
+            return try single("events/index.html", "events", contexts.eventsIndex())
+        case .sources:
+            return try single("sources/index.html", "collections", contexts.collectionIndex(library.outlets, kind: .source))
+        case .places:
+            return try single("places/index.html", "collections", contexts.collectionIndex(library.places, kind: .place))
+        case .notFound:
+            return try single("404.html", "404", contexts.notFound())
         }
     }
 
-    private func path(of listing: Listing) -> String {
-        switch listing {
-        case .person(let i): library.people[i].path
-        case .event(let i): library.events[i].path
-        case .home: "index.html"
-        case .people: "people/index.html"
-        case .events: "events/index.html"
-        case .notFound: "404.html"
-        }
+    private func single(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> Rendered {
+        Rendered(files: [try page(path, template, context)])
     }
 
-    /// The path of every file `render()` makes, known before anything is rendered.
-    public var paths: [String] {
-        library.articles.flatMap { [$0.path, $0.markdownPath] } + listings.map(path(of:))
-    }
-
-    private func renderArticle(_ index: Int) throws(TemplateError) -> [OutputFile] {
+    private func renderArticle(_ index: Int) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
         let markdown = ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
         let paragraphs = markdown.paragraphs
@@ -102,7 +125,7 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return [html, OutputFile(path: entry.markdownPath, text: document)]
+        return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)], body: body)
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …
@@ -134,6 +157,6 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> OutputFile {
-        OutputFile(path: path, bytes: try templates.renderBytes(template, context))
+        OutputFile(path: path, text: try templates.render(template, context))
     }
 }

@@ -1,4 +1,5 @@
 import CAtomicSwap
+import Ingest
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,6 +11,11 @@ import Darwin
 public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 
     public var description: String { "\(path): \(message)" }
 }
@@ -42,58 +48,27 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files` and swaps them into place. Nothing at `output` changes if this throws.
-    public func write(_ files: [OutputFile]) throws(WriteError) {
-        let staging = try begin()
-        do {
-            for file in files { try staging.write(file) }
-            try staging.commit()
-        } catch {
-            staging.discard()
-            throw error
-        }
-    }
-
-    /// Starts a new site in a staging folder beside the output; files are then written into it
-    /// one by one (`Staging.write`, from any thread) and swapped into place by `commit()`.
-    public func begin() throws(WriteError) -> Staging {
+    ///
+    /// `beforeSwap`, when given, runs on the complete staging folder (its path is passed) just
+    /// before the swap, to add files made from the written site (a search index); if it
+    /// throws, the staging folder is removed and `output` is left as it was.
+    public func write(_ files: [OutputFile], beforeSwap: ((_ staging: String) throws(WriteError) -> Void)? = nil) throws(WriteError) {
         try checkReplaceable()
         removeStaleStaging()
         let staging = "\(parent)/.\(baseName).staging-\(getpid())"
         try removeTree(staging)
         try makeDirectory(staging)
-        return Staging(writer: self, root: staging)
-    }
-
-    /// A site being written. Files go straight to disk, so a site of any size is written without
-    /// holding it in memory; the output folder is untouched until `commit()`.
-    public final class Staging: Sendable {
-        let writer: SiteWriter
-        public let root: String
-
-        init(writer: SiteWriter, root: String) {
-            self.writer = writer
-            self.root = root
-        }
-
-        /// Writes one file of the site. Safe to call from several threads for different paths.
-        public func write(_ file: OutputFile) throws(WriteError) {
-            try writer.writeFile(root: root, file)
-        }
-
-        /// Adds the marker and swaps the finished site into place.
-        public func commit() throws(WriteError) {
-            do {
-                try write(OutputFile(path: SiteWriter.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
-                try writer.swapIntoPlace(root)
-            } catch {
-                discard()
-                throw error
+        do {
+            var made = Set<String>()
+            for file in files {
+                try writeFile(root: staging, file, made: &made)
             }
-        }
-
-        /// Removes the staging folder; the output stays as it was.
-        public func discard() {
-            try? removeTree(root)
+            try writeFile(root: staging, OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"), made: &made)
+            try beforeSwap?(staging)
+            try swapIntoPlace(staging)
+        } catch {
+            try? removeTree(staging)
+            throw error
         }
     }
 
@@ -109,14 +84,14 @@ public struct SiteWriter: Sendable {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name != "." && name != ".." {
                 throw WriteError(path: output, message: "is a folder that Parley did not build (no \(Self.marker) in it) and is not empty; refusing to replace it. Remove it or choose another --output")
             }
         }
     }
 
-    func swapIntoPlace(_ staging: String) throws(WriteError) {
+    private func swapIntoPlace(_ staging: String) throws(WriteError) {
         var st = stat()
         if lstat(output, &st) != 0 {
             guard rename(staging, output) == 0 else { throw posix(output, "cannot move the new site into place") }
@@ -142,7 +117,7 @@ public struct SiteWriter: Sendable {
         guard let dir = opendir(parent) else { return }
         var stale: [String] = []
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name.hasPrefix(".\(baseName).staging-") || name.hasPrefix(".\(baseName).old-") {
                 let pidText = name.split(separator: "-").last.map(String.init) ?? ""
                 if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue } // another live build
@@ -153,18 +128,22 @@ public struct SiteWriter: Sendable {
         for name in stale { try? removeTree("\(parent)/\(name)") }
     }
 
-    /// Writes one file below `root`, creating its folders when they are missing.
-    func writeFile(root: String, _ file: OutputFile) throws(WriteError) {
+    private func writeFile(root: String, _ file: OutputFile, made: inout Set<String>) throws(WriteError) {
         guard !file.path.isEmpty, !file.path.hasPrefix("/"),
               !file.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw WriteError(path: file.path, message: "unsafe output path")
         }
-        let path = root + "/" + file.path
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            try makeParents(of: file.path, in: root)
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let components = file.path.split(separator: "/")
+        var dir = root
+        for component in components.dropLast() {
+            dir += "/" + component
+            if !made.contains(dir) {
+                if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
+                made.insert(dir)
+            }
         }
+        let path = root + "/" + file.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw posix(path, "cannot create file") }
         defer { close(fd) }
         var offset = 0
@@ -180,27 +159,12 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Creates the folders of `relativePath` below `root` (another thread may create them too).
-    private func makeParents(of relativePath: String, in root: String) throws(WriteError) {
-        var dir = root
-        for component in relativePath.split(separator: "/").dropLast() {
-            dir += "/" + component
-            if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
-        }
-    }
-
     private func makeDirectory(_ path: String) throws(WriteError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw posix(path, "cannot create folder") }
     }
 
     private func posix(_ path: String, _ what: String) -> WriteError {
         WriteError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
-    }
-}
-
-func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
-    withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
     }
 }
 
@@ -214,7 +178,7 @@ public func removeTree(_ path: String) throws(WriteError) {
         }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = entryName(entry)
+            let name = directoryEntryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(dir)

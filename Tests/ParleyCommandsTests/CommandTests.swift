@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func helpIsCompleteForEveryCommand() {
-        let commands: [any ParsableCommand.Type] = [Build.self, Check.self, Inspect.self, EntitiesCommand.self]
+        let commands: [any ParsableCommand.Type] = [Build.self, Check.self, ServeCommand.self, Inspect.self, EntitiesCommand.self]
         for command in commands {
             let help = ParleyCommand.helpMessage(for: command)
             #expect(help.contains("USAGE"))
@@ -139,5 +139,16 @@ import Testing
             #expect(!command.configuration.discussion.isEmpty)
         }
         #expect(ParleyCommand.helpMessage().contains("build"))
+        #expect(ParleyCommand.helpMessage().contains("serve"))
+    }
+
+    @Test func serveRefusesBadPortsAndOutputsBeforeServing() async throws {
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--port", "70000"]) }
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--port", "-1"]) }
+        let root = contentFolder()
+        defer { try? removeTree(root) }
+        let serve = try ServeCommand.parse(["--content", root + "/content", "--templates", templates, "--output", root + "/content/public", "--port", "0"])
+        await #expect(throws: ExitCode(2)) { try await serve.run() }
+        #expect(!RepositoryPaths.exists(root + "/content/public"))
     }
 }

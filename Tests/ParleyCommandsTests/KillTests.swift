@@ -6,11 +6,7 @@ import Testing
 
 /// A build killed at any moment leaves the output exactly as the last complete build left it.
 @Suite(.serialized) struct KillTests {
-    /// The `parley` executable built beside this test bundle.
-    static var parley: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return (me as NSString).deletingLastPathComponent + "/parley"
-    }
+    static var parley: String { RepositoryPaths.parleyExecutable }
 
     static func snapshot(_ folder: String) -> [String: [UInt8]] {
         let fs = DiskFileSystem()
@@ -29,7 +25,7 @@ import Testing
     static func build(_ root: String, killAfter delay: Double? = nil) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: parley)
-        process.arguments = ["build", "--content", root + "/content", "--templates", RepositoryPaths.inRepository("templates"), "--output", root + "/public"]
+        process.arguments = ["build", "--content", root + "/content", "--templates", RepositoryPaths.inRepository("templates"), "--output", root + "/public", "--no-search"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

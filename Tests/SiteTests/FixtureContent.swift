@@ -30,8 +30,8 @@ struct FixtureContent {
     /// Adds a file of Tests/Fixtures/bad-input under `contentPath`.
     mutating func add(_ contentPath: String, badInput name: String) { add(contentPath, Self.badInput(name)) }
 
-    func build() -> BuildResult {
-        SiteBuilder(options: BuildOptions(contentDirectory: "content", templatesDirectory: "templates"),
+    func build(baseURL: String? = nil) -> BuildResult {
+        SiteBuilder(options: BuildOptions(contentDirectory: "content", templatesDirectory: "templates", baseURL: baseURL),
                     fileSystem: MemoryFileSystem(bytes: files)).build()
     }
 }

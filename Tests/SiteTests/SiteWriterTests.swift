@@ -16,6 +16,19 @@ import Testing
         (try? DiskFileSystem().listFiles(in: folder)) ?? []
     }
 
+    /// The names in a folder, hidden ones included.
+    func names(in folder: String) -> [String] {
+        var names: [String] = []
+        if let dir = opendir(folder) {
+            while let entry = readdir(dir) {
+                let name = directoryEntryName(entry)
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(dir)
+        }
+        return names.sorted()
+    }
+
     @Test func writesAndReplacesTheWholeSite() throws {
         let root = RepositoryPaths.temporaryFolder()
         defer { try? removeTree(root) }
@@ -27,15 +40,7 @@ import Testing
         #expect(read(output + "/index.html") == "two")
         #expect(read(output + "/a/b/index.html") == nil, "files of the previous build are gone")
         // Nothing is left beside the output: no staging or old folder.
-        var names: [String] = []
-        if let dir = opendir(root) {
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(dir)
-        }
-        #expect(names == ["public"])
+        #expect(names(in: root) == ["public"])
     }
 
     @Test func refusesToReplaceAFolderParleyDidNotBuild() throws {
@@ -68,5 +73,38 @@ import Testing
         mkdir(root + "/.public.staging-999999", 0o755)
         try SiteWriter(output: root + "/public").write([OutputFile(path: "index.html", text: "x")])
         #expect(!RepositoryPaths.exists(root + "/.public.staging-999999"))
+    }
+
+    @Test func beforeSwapSeesTheWholeNewSiteWhileTheOldOneIsStillInPlace() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let output = root + "/public"
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "old")])
+        var seen: (staged: String?, live: String?) = (nil, nil)
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "new"), OutputFile(path: "a/index.html", text: "a")]) { staging in
+            seen = (read(staging + "/index.html"), read(output + "/index.html"))
+            #expect(read(staging + "/a/index.html") == "a")
+            let fd = open(staging + "/added.txt", O_WRONLY | O_CREAT, 0o644)
+            _ = write(fd, "index", 5)
+            close(fd)
+        }
+        #expect(seen.staged == "new")
+        #expect(seen.live == "old", "the hook runs before the swap")
+        #expect(read(output + "/index.html") == "new")
+        #expect(read(output + "/added.txt") == "index", "what the hook adds is swapped in with the site")
+    }
+
+    @Test func aFailingBeforeSwapLeavesTheOldSiteAndNoStaging() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let output = root + "/public"
+        try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "old")])
+        #expect(throws: WriteError.self) {
+            try SiteWriter(output: output).write([OutputFile(path: "index.html", text: "new")]) { staging throws(WriteError) in
+                throw WriteError(path: staging, message: "indexer failed")
+            }
+        }
+        #expect(read(output + "/index.html") == "old")
+        #expect(names(in: root) == ["public"], "no staging folder is left")
     }
 }

@@ -23,6 +23,16 @@ public enum RepositoryPaths {
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// The `parley` executable that `swift test` built beside the test bundle.
+    public static var parleyExecutable: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let me = n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        var parts = me.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast()
+        return parts.joined(separator: "/") + "/parley"
+    }
+
     /// A new empty temporary folder.
     public static func temporaryFolder(_ prefix: String = "parley-test") -> String {
         var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)

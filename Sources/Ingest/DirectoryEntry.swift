@@ -1,0 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The name of an entry returned by `readdir`, read where it lies.
+///
+/// An entry from glibc is only as long as its name needs: copying the whole 256-byte `d_name`
+/// field (as `entry.pointee.d_name` does) reads past the end of a short entry, and crashes
+/// when that entry ends the last mapped page of the directory buffer.
+public func directoryEntryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+}

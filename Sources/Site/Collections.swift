@@ -1,0 +1,71 @@
+import ParleyCore
+
+/// A group of articles under one name with a page of its own: an outlet (`sources/<slug>/`)
+/// or a place (`places/<slug>/`).
+public struct CollectionEntry: Sendable {
+    public var name: String
+    public var slug: String
+    /// Indexes into `Library.articles` (newest first), ascending.
+    public var articles: [Int]
+    /// The folder of the collection's pages: `sources/` or `places/`.
+    public var section: String
+
+    public var folder: String { "\(section)\(slug)/" }
+    public var path: String { folder + "index.html" }
+}
+
+extension Library {
+    /// One entry per outlet that published an article, sorted by name.
+    static func outlets(of articles: [ArticleEntry]) -> [CollectionEntry] {
+        collections(section: CollectionKind.source.section + "/", articles: articles) { entry in
+            entry.article.outlet.map { [$0] } ?? []
+        }
+    }
+
+    /// One entry per place an article is datelined in or names, sorted by name.
+    static func places(of articles: [ArticleEntry]) -> [CollectionEntry] {
+        collections(section: CollectionKind.place.section + "/", articles: articles) { entry in
+            (entry.article.dateline?.places ?? []) + entry.analyzed.places
+        }
+    }
+
+    /// Groups articles under the names `names` gives for each (an article is listed once per
+    /// name). Slugs are unique within the section and given in name order, so they are stable.
+    private static func collections(section: String, articles: [ArticleEntry],
+                                    names: (ArticleEntry) -> [String]) -> [CollectionEntry] {
+        var byName: [String: [Int]] = [:]
+        for (index, entry) in articles.enumerated() {
+            var seen = Set<String>()
+            for name in names(entry) {
+                let name = name.trimmed
+                guard !name.isEmpty, seen.insert(name).inserted else { continue }
+                byName[name, default: []].append(index)
+            }
+        }
+        var taken = Set<String>()
+        return byName.keys.sorted().map { name in
+            CollectionEntry(name: name, slug: Slug.unique(Slug.make(name, fallback: "unnamed"), in: &taken),
+                            articles: byName[name]!, section: section)
+        }
+    }
+}
+
+/// The two kinds of collection page.
+enum CollectionKind: Sendable {
+    case source, place
+
+    /// The site folder and navigation section: `sources`, `places`.
+    var section: String {
+        switch self {
+        case .source: "sources"
+        case .place: "places"
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .source: "Source"
+        case .place: "Place"
+        }
+    }
+}

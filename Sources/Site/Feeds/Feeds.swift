@@ -1,0 +1,88 @@
+import ParleyCore
+
+/// The feeds of the site: the newest articles as Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and
+/// JSON Feed 1.1 (`feed.json`), and an Atom feed beside each person's and event's page
+/// (`people/<id>/feed.xml`, `events/<id>/feed.xml`) so a reader can follow one negotiator.
+/// Every feed holds at most `limit` entries, newest first (undated articles last). The site's
+/// feeds carry each article's body; the feeds of people and events carry summaries, so the
+/// bodies are not written again in every feed of every person an article names.
+struct Feeds {
+    static let limit = 50
+
+    /// One of the whole-site feeds.
+    struct Format: Sendable {
+        /// From the site root.
+        var path: String
+        var mediaType: String
+        /// `Atom`, `RSS`, `JSON Feed`.
+        var name: String
+        var document: @Sendable (Feed, _ selfURL: String) -> String
+    }
+
+    static let siteFeeds: [Format] = [
+        Format(path: "feed.xml", mediaType: AtomFeed.mediaType, name: "Atom", document: AtomFeed.document),
+        Format(path: "rss.xml", mediaType: RSSFeed.mediaType, name: "RSS", document: RSSFeed.document),
+        Format(path: "feed.json", mediaType: JSONFeed.mediaType, name: "JSON Feed", document: JSONFeed.document),
+    ]
+
+    /// The Atom feed of a person's or event's page, in the page's folder.
+    static func atomPath(besidePage path: String) -> String {
+        let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path + "/"
+        return folder + "feed.xml"
+    }
+
+    let contexts: PageContexts
+    /// The body HTML of every article of the library, in its order, as on the article's page.
+    let bodies: [String]
+
+    private var library: Library { contexts.library }
+    private var site: SiteConfig { contexts.site }
+
+    func files() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let whole = Feed(title: site.title, description: site.description, pageURL: contexts.canonical("index.html"),
+                         language: site.language, author: site.title,
+                         entries: library.articles.indices.prefix(Self.limit).map { entry($0, withContent: true) })
+        for format in Self.siteFeeds {
+            files.append(OutputFile(path: format.path, text: format.document(whole, contexts.canonical(format.path))))
+        }
+
+        // The feeds of people and events: summaries, each article's entry made once.
+        var pages: [(page: String, name: String, description: String, articles: ArraySlice<Int>)] = []
+        for person in library.people {
+            let name = person.person.name
+            pages.append((person.path, name, "Articles naming \(name) in \(site.title)", person.articles.prefix(Self.limit)))
+        }
+        for event in library.events {
+            let name = event.event.name
+            pages.append((event.path, name, "Articles about \(name) in \(site.title)", event.articles.prefix(Self.limit)))
+        }
+        var entries: [Int: Feed.Entry] = [:]
+        for index in Set(pages.flatMap(\.articles)) { entries[index] = entry(index, withContent: false) }
+        files += parallelMap(pages) { [contexts, entries] page in
+            let path = Self.atomPath(besidePage: page.page)
+            let feed = Feed(title: "\(page.name) — \(contexts.site.title)", description: page.description,
+                            pageURL: contexts.canonical(page.page), language: contexts.site.language, author: contexts.site.title,
+                            entries: page.articles.compactMap { entries[$0] })
+            return OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path)))
+        }
+        return files
+    }
+
+    /// An article as an entry; with its body, the body's links made absolute against its page.
+    private func entry(_ index: Int, withContent: Bool) -> Feed.Entry {
+        let item = library.articles[index]
+        let article = item.article
+        let url = contexts.canonical(item.path)
+        let people = item.analyzed.people.compactMap { library.person($0.person.id) }.map {
+            Feed.Category(term: $0.person.id, label: $0.person.name, scheme: contexts.canonical("people/"))
+        }
+        let events = item.analyzed.events.compactMap { library.event($0.id) }.map {
+            Feed.Category(term: $0.event.id, label: $0.event.name, scheme: contexts.canonical("events/"))
+        }
+        return Feed.Entry(title: article.title, url: url, day: article.date.day, summary: Summary.make(article),
+                          contentHTML: withContent ? AbsoluteLinks.resolve(bodies[index], against: url) : nil,
+                          authors: article.contributors.isEmpty ? article.outlet.map { [$0] } ?? [] : article.contributors,
+                          categories: people + events)
+    }
+}

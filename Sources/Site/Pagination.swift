@@ -1,0 +1,51 @@
+/// A long list split over numbered pages with stable addresses: the first page is the folder's
+/// own page (`people/x/index.html`), the others `people/x/page/2/index.html`, `…/page/3/…`.
+struct Pagination: Sendable {
+    /// Articles per page on person, event, source and place pages.
+    static let entityPageSize = 20
+    /// Articles per page of the home digest.
+    static let homePageSize = 30
+
+    let folder: String
+    let itemCount: Int
+    let pageSize: Int
+
+    var pageCount: Int { max(1, (itemCount + pageSize - 1) / pageSize) }
+    var pages: ClosedRange<Int> { 1...pageCount }
+
+    func path(_ page: Int) -> String {
+        page == 1 ? "\(folder)index.html" : "\(folder)page/\(page)/index.html"
+    }
+
+    /// The positions in the list shown on `page`.
+    func range(_ page: Int) -> Range<Int> {
+        let start = (page - 1) * pageSize
+        return start..<min(itemCount, start + pageSize)
+    }
+
+    /// The navigation between pages for templates, or `false` when everything fits on one page:
+    /// previous and next, and the page numbers around this one (always the first and the last),
+    /// with a gap marker where numbers are left out.
+    func context(_ page: Int) -> Any {
+        guard pageCount > 1 else { return false }
+        func link(_ number: Int) -> Any { ["number": number, "href": path(number)] as [String: Any] }
+        var numbers: [[String: Any]] = []
+        var last = 0
+        for number in pages where number == 1 || number == pageCount || abs(number - page) <= 2 {
+            if number > last + 1 { numbers.append(["gap": true, "current": false, "number": false, "href": false]) }
+            numbers.append(["number": number, "href": path(number), "current": number == page, "gap": false])
+            last = number
+        }
+        return [
+            "current": page, "total": pageCount,
+            "previous": page > 1 ? link(page - 1) : false,
+            "next": page < pageCount ? link(page + 1) : false,
+            "pages": numbers,
+        ] as [String: Any]
+    }
+
+    /// `Vladimir Putin` on the first page, `Vladimir Putin, page 2` after.
+    func title(_ base: String, page: Int) -> String {
+        page == 1 ? base : "\(base), page \(page)"
+    }
+}

@@ -1,3 +1,0 @@
-import ParleyCommands
-
-ParleyCommand.main()

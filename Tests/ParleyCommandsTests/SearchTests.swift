@@ -1,0 +1,139 @@
+import Foundation
+import Ingest
+@testable import ParleyCommands
+import ParleyTestSupport
+import Site
+import Testing
+
+/// `parley build` and Pagefind: found or not, run on the staging folder, failing cleanly.
+@Suite struct SearchTests {
+    static let installed: Bool = {
+        if case .found = Pagefind.locate(option: nil, environment: ProcessInfo.processInfo.environment) { return true }
+        return false
+    }()
+
+    /// Runs the `parley` executable; returns its exit status and standard output.
+    func parley(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: KillTests.parley)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// An executable shell script.
+    func script(_ path: String, _ body: String) {
+        _ = FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n\(body)\n".utf8), attributes: [.posixPermissions: 0o755])
+    }
+
+    let templates = RepositoryPaths.inRepository("templates")
+    let basic = RepositoryPaths.inRepository("Tests/Fixtures/sites/basic/content")
+
+    @Test func lookupOrderIsOptionThenEnvironmentThenPath() {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        for folder in ["a", "b", "empty"] { mkdir(root + "/" + folder, 0o755) }
+        script(root + "/a/pagefind", "exit 0")
+        script(root + "/b/pagefind", "exit 0")
+        _ = FileManager.default.createFile(atPath: root + "/b/pagefind_extended", contents: Data()) // not executable: skipped
+
+        let onPath = ["PATH": "\(root)/empty:\(root)/b:\(root)/a"]
+        #expect(Pagefind.locate(option: nil, environment: onPath) == .found(Pagefind(executable: root + "/b/pagefind")))
+        #expect(Pagefind.locate(option: nil, environment: onPath.merging(["PARLEY_PAGEFIND": root + "/a/pagefind"]) { $1 })
+            == .found(Pagefind(executable: root + "/a/pagefind")))
+        #expect(Pagefind.locate(option: root + "/b/pagefind", environment: onPath.merging(["PARLEY_PAGEFIND": root + "/a/pagefind"]) { $1 })
+            == .found(Pagefind(executable: root + "/b/pagefind")))
+
+        // Named but missing: search is off, and the message names the path and the install command.
+        let missing = Pagefind.locate(option: root + "/nowhere/pagefind", environment: onPath)
+        #expect(missing == .missing("pagefind not found at \(root)/nowhere/pagefind (pip install pagefind-bin)"))
+        // Nothing on the PATH (not even python3 to ask for the pagefind_bin package).
+        #expect(Pagefind.locate(option: nil, environment: ["PATH": root + "/empty"]) == .missing("pagefind not found (pip install pagefind-bin)"))
+        #expect((try? SearchOptions.parse(["--no-search"]))?.lookup(environment: onPath) == .missing("turned off with --no-search"))
+    }
+
+    @Test func withoutPagefindTheBuildSucceedsAndSaysSearchIsOff() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let (status, output) = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
+                                           "--pagefind", root + "/missing/pagefind"])
+        #expect(status == 0)
+        #expect(output.contains("search is off: pagefind not found at \(root)/missing/pagefind (pip install pagefind-bin)"), "\(output)")
+        #expect(RepositoryPaths.exists(root + "/public/index.html"))
+        #expect(RepositoryPaths.exists(root + "/public/search/index.html"), "the search page is there, and says search is off")
+        #expect(!RepositoryPaths.exists(root + "/public/pagefind"))
+
+        // The same through the environment variable.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PARLEY_PAGEFIND"] = root + "/missing/pagefind"
+        let again = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public"], environment: environment)
+        #expect(again.status == 0)
+        #expect(again.output.contains("search is off: pagefind not found at \(root)/missing/pagefind"), "\(again.output)")
+    }
+
+    @Test func pagefindRunsOnTheStagingFolderBeforeTheSwap() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        // A stand-in that records its arguments and what the folder holds, and writes an index.
+        script(root + "/fake-pagefind", """
+        echo "$@" > \(root)/arguments
+        test -f "$2/index.html" && test -f "$2/search/index.html" && test ! -e \(root)/public/index.html && echo complete > \(root)/seen
+        mkdir -p "$2/pagefind" && echo index > "$2/pagefind/pagefind.js"
+        echo "  Indexed 3 pages"
+        """)
+        let (status, output) = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
+                                           "--pagefind", root + "/fake-pagefind"])
+        #expect(status == 0)
+        #expect(output.contains("search: Pagefind Indexed 3 pages"), "\(output)")
+        let arguments = try String(contentsOfFile: root + "/arguments", encoding: .utf8)
+        #expect(arguments.hasPrefix("--site \(root)/.public.staging-"), "\(arguments)")
+        #expect(arguments.contains("--keep-index-url"))
+        #expect(RepositoryPaths.exists(root + "/seen"), "Pagefind saw the whole new site, before anything was at the output")
+        #expect(RepositoryPaths.exists(root + "/public/pagefind/pagefind.js"))
+    }
+
+    @Test func aFailingPagefindFailsTheBuildAndKeepsThePreviousSite() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let first = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public", "--no-search"])
+        #expect(first.status == 0)
+        let before = KillTests.snapshot(root + "/public")
+        script(root + "/broken-pagefind", "echo 'Error: cannot index' >&2; exit 3")
+        let (status, _) = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
+                                      "--base-url", "https://elsewhere.example/", "--pagefind", root + "/broken-pagefind"])
+        #expect(status == 2)
+        #expect(KillTests.snapshot(root + "/public") == before, "the previous site is left whole")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".public.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test(.enabled(if: SearchTests.installed, "Pagefind is not installed (pip install pagefind-bin)"))
+    func realPagefindIndexesEveryArticleAndNothingElse() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let (status, output) = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public"])
+        #expect(status == 0)
+        let articles = try DiskFileSystem().listFiles(in: root + "/public/articles").filter { $0.hasSuffix("/index.html") }
+        #expect(articles.count == 3)
+        #expect(output.contains("search: Pagefind Indexed \(articles.count) pages"), "only article pages are indexed: \(output)")
+        for file in ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"] {
+            #expect(RepositoryPaths.exists(root + "/public/pagefind/" + file), "\(file)")
+        }
+        let entry = try String(contentsOfFile: root + "/public/pagefind/pagefind-entry.json", encoding: .utf8)
+        #expect(entry.contains("\"page_count\":3"), "\(entry)")
+
+        // The same input gives the same site, search index included.
+        #expect(try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/again"]).status == 0)
+        let first = KillTests.snapshot(root + "/public"), second = KillTests.snapshot(root + "/again")
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, bytes) in first where second[path] != bytes {
+            Issue.record("\(path) differs between two builds of the same input")
+        }
+    }
+}
