@@ -16,7 +16,7 @@ BUILD_DIR ?= .build
 PARLEY := $(BUILD_DIR)/release/parley
 PAGEFIND_VERSION := 1.5.2
 
-.PHONY: site test deps search-deps build check serve clean validate validate-deps screenshots
+.PHONY: site test deps search-deps build check serve clean validate validate-deps screenshots bench
 PORT ?= 8000
 
 site: deps search-deps build
@@ -95,6 +95,14 @@ validate: site validate-deps
 # Screenshots of the sample site for the README: narrow (420 px) and wide (1280 px).
 screenshots: site validate-deps
 	$(PYTHON) scripts/browser_check.py $(OUTPUT) --screenshots docs/screenshots
+
+# Parley against Hugo on N generated articles (../shared/bench/gen_corpus.py), output on tmpfs:
+# medians, peak RSS, the Parley/Hugo ratio, incremental builds and entity scores (bench/run.sh).
+# Installs hugo and GNU time when absent. RUNS=3 timed runs each by default.
+N ?= 1000
+RUNS ?= 3
+bench: deps build
+	N=$(N) RUNS=$(RUNS) PARLEY=$(PARLEY) bench/run.sh $(N)
 
 # Fuzz ingest + normalize + entities + Markdown with libFuzzer for FUZZ_SECONDS (default 600); every
 # Swift module is built with coverage instrumentation and AddressSanitizer.

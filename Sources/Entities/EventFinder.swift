@@ -15,6 +15,8 @@ struct EventFinder: Sendable {
         var weekday: Int?
         /// Found by a phrase (strong) rather than place, date or month evidence.
         var byPhrase: Bool
+        /// For a reference found by a place next to a meeting word: that place's key.
+        var place: String? = nil
     }
 
     let events: [Event]
@@ -66,7 +68,7 @@ struct EventFinder: Sendable {
                     if let meeting {
                         for e in list {
                             refs.append(Reference(event: e, paragraph: p.index, start: min(meeting, k), end: max(meeting + 1, end),
-                                                  weekday: weekdayOfSentence[sentence], byPhrase: false))
+                                                  weekday: weekdayOfSentence[sentence], byPhrase: false, place: key))
                         }
                     }
                 }
@@ -111,7 +113,26 @@ struct EventFinder: Sendable {
                 return !events[ref.event].contains(day) && start < articleDate.adding(days: -6)
             }
         }
-        return refs
+        return Self.withoutAmbiguousPlaces(refs)
+    }
+
+    /// A place where several registry meetings were held does not tell which of them `talks in
+    /// Istanbul` means: such a reference stands only when it leaves one meeting (after the
+    /// date checks) or names an event the article refers to in another way.
+    static func withoutAmbiguousPlaces(_ refs: [Reference]) -> [Reference] {
+        var candidates: [String: Set<Int>] = [:]
+        var named = Set<Int>()
+        for ref in refs {
+            if let place = ref.place {
+                candidates["\(ref.paragraph):\(ref.start):\(place)", default: []].insert(ref.event)
+            } else {
+                named.insert(ref.event)
+            }
+        }
+        return refs.filter { ref in
+            guard let place = ref.place else { return true }
+            return named.contains(ref.event) || candidates["\(ref.paragraph):\(ref.start):\(place)"]!.count == 1
+        }
     }
 
     /// The weekday named in each sentence (`on Tuesday`, `Tuesday’s talks`), by sentence index.

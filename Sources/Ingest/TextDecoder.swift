@@ -32,8 +32,22 @@ public enum TextDecoder {
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        text = text.precomposedStringWithCanonicalMapping
+        if !isNFCByQuickCheck(text) { text = text.precomposedStringWithCanonicalMapping }
         return Decoded(text: text, diagnostics: diagnostics)
+    }
+
+    /// True when every scalar is one that is in NFC whatever surrounds it (Unicode's quick check
+    /// gives Yes and it never combines with a neighbour): ASCII and Latin up to U+02FF, Cyrillic
+    /// letters, general punctuation such as curly quotes and dashes, and currency signs. Wire
+    /// copy is nearly always made of these alone; anything else goes through normalization.
+    static func isNFCByQuickCheck(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x400...0x482, 0x48A...0x4FF, 0x2002...0x206F, 0x20A0...0x20BF: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Line (1-based) and byte offset of the first byte that is not valid UTF-8.

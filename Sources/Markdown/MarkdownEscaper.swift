@@ -8,36 +8,50 @@
 public enum MarkdownEscaper {
     /// Characters escaped wherever they stand.
     static let inline: Set<UInt8> = Set("\\`*_[]<>&!|~".utf8)
+    /// `inline` as a table by byte, for the scanning loop.
+    private static let isInline: [Bool] = (0...255).map { inline.contains(UInt8($0)) }
 
     /// `atLineStart` / `atLineEnd`: whether the text begins / ends a line of the document. A piece
     /// in the middle of a line (between two links, say) needs no block-level escaping at its edges.
     public static func escape(_ text: String, atLineStart: Bool = true, atLineEnd: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { out.append("\n") }
-            escapeLine(line, startsLine: index > 0 || atLineStart, endsLine: index < lines.count - 1 || atLineEnd, into: &out)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            let table = isInline
+            var lineStart = 0
+            var first = true
+            while true {
+                var lineEnd = lineStart
+                // A line ends at `\n`; `\r\n` is one character and stays inside the line.
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A || (lineEnd > 0 && bytes[lineEnd - 1] == 0x0D) { lineEnd += 1 }
+                let last = lineEnd == bytes.count
+                if !first { out.append(0x0A) }
+                escapeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), startsLine: !first || atLineStart,
+                           endsLine: !last || atLineEnd, table: table, into: &out)
+                if last { break }
+                first = false
+                lineStart = lineEnd + 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
-    private static func escapeLine(_ line: Substring, startsLine: Bool, endsLine: Bool, into out: inout String) {
-        let bytes = Array(line.utf8)
+    private static func escapeLine(_ bytes: UnsafeBufferPointer<UInt8>, startsLine: Bool, endsLine: Bool, table: [Bool], into out: inout [UInt8]) {
         var start = 0
         // Leading whitespace would indent into a code block: keep it as references.
         while startsLine, start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
-            out.append(bytes[start] == 0x20 ? "&#32;" : "&#9;")
+            out.append(contentsOf: bytes[start] == 0x20 ? "&#32;".utf8 : "&#9;".utf8)
             start += 1
         }
         var end = bytes.count
-        var trailing = ""
+        var trailing: [UInt8] = []
         // Trailing whitespace would be dropped, or make a hard line break.
         while endsLine, end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
-            trailing = (bytes[end - 1] == 0x20 ? "&#32;" : "&#9;") + trailing
+            trailing.insert(contentsOf: bytes[end - 1] == 0x20 ? "&#32;".utf8 : "&#9;".utf8, at: 0)
             end -= 1
         }
-        guard start < end else { out.append(trailing); return }
+        guard start < end else { out.append(contentsOf: trailing); return }
 
         var i = start
         // Block markers at the start of the line.
@@ -45,32 +59,32 @@ public enum MarkdownEscaper {
         if !startsLine {
             // Nothing here can open a block.
         } else if c == UInt8(ascii: "#") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
-            out.append("\\")
-            out.unicodeScalars.append(Unicode.Scalar(c))
+            out.append(UInt8(ascii: "\\"))
+            out.append(c)
             i += 1
         } else if isDigit(c) {
             var j = i
             while j < end, isDigit(bytes[j]) { j += 1 }
             if j < end, j - i <= 9, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") {
-                out.append(String(decoding: bytes[i..<j], as: UTF8.self))
-                out.append("\\")
-                out.unicodeScalars.append(Unicode.Scalar(bytes[j]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                out.append(UInt8(ascii: "\\"))
+                out.append(bytes[j])
                 i = j + 1
             }
         }
         var runStart = i
         while i < end {
             let b = bytes[i]
-            if inline.contains(b) {
-                if runStart < i { out.append(String(decoding: bytes[runStart..<i], as: UTF8.self)) }
-                out.append("\\")
-                out.unicodeScalars.append(Unicode.Scalar(b))
+            if table[Int(b)] {
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                out.append(UInt8(ascii: "\\"))
+                out.append(b)
                 runStart = i + 1
             }
             i += 1
         }
-        if runStart < end { out.append(String(decoding: bytes[runStart..<end], as: UTF8.self)) }
-        out.append(trailing)
+        if runStart < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        out.append(contentsOf: trailing)
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -28,14 +28,23 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 /// a template refers to others as partials (`{{> partials/header}}`) or parents
 /// (`{{< layout}}{{$main}}…{{/main}}{{/layout}}`). `{{value}}` is HTML-escaped;
 /// `{{{value}}}` is only for HTML that Parley made itself.
+///
+/// swift-mustache parses every template (and reports syntax errors); pages are rendered by
+/// `MustacheRenderer`, which gives the same bytes much faster. A theme that uses what
+/// `MustacheCompiler` leaves out (set delimiters, pragmas, transforms, dynamic partials) is
+/// rendered by swift-mustache instead.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    private let compiled: MustacheRenderer?
     public let names: [String]
+    /// Partials rendered for the items of lists, shared by every page rendered with this set.
+    public let fragments: FragmentCache
 
     /// `sources` maps a file name relative to the templates folder (`article.mustache`) to its text.
     /// Files that do not end in `.mustache` are ignored. Throws on a syntax error or a reference
     /// to a partial or parent that does not exist.
-    public init(sources: [String: String]) throws(TemplateError) {
+    public init(sources: [String: String], fragments: FragmentCache = FragmentCache()) throws(TemplateError) {
+        self.fragments = fragments
         var library = MustacheLibrary()
         var names: [String] = []
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
@@ -59,16 +68,44 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = names
+        var compiled: [String: CompiledMustache] = [:]
+        for (file, text) in sources where file.hasSuffix(".mustache") {
+            guard let template = MustacheCompiler.compile(text) else {
+                self.compiled = nil
+                return
+            }
+            compiled[String(file.dropLast(".mustache".count))] = template
+        }
+        self.compiled = MustacheRenderer(templates: compiled)
     }
+
+    /// False when the theme uses a feature only swift-mustache renders (slower, same output).
+    var isCompiled: Bool { compiled != nil }
 
     public func has(_ name: String) -> Bool { names.contains(name) }
 
     /// Renders `context` (dictionaries, arrays, strings, numbers, booleans) with the template `name`.
     public func render(_ name: String, _ context: Any) throws(TemplateError) -> String {
-        guard let output = library.render(context, withTemplate: name) else {
-            throw TemplateError(file: "\(name).mustache", message: "template not found")
+        String(decoding: try renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes, ready to be written.
+    public func renderBytes(_ name: String, _ context: Any) throws(TemplateError) -> [UInt8] {
+        if let compiled {
+            guard let output = compiled.render(name, context, fragments: fragments) else { throw notFound(name) }
+            return output
         }
+        return Array(try renderWithSwiftMustache(name, context).utf8)
+    }
+
+    /// The page as swift-mustache renders it (for themes it alone can render, and to compare).
+    func renderWithSwiftMustache(_ name: String, _ context: Any) throws(TemplateError) -> String {
+        guard let output = library.render(context, withTemplate: name) else { throw notFound(name) }
         return output
+    }
+
+    private func notFound(_ name: String) -> TemplateError {
+        TemplateError(file: "\(name).mustache", message: "template not found")
     }
 
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) references with their lines.

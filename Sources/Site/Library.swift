@@ -9,6 +9,8 @@ public struct ArticleEntry: Sendable {
     /// Path of the page from the site root: `articles/<slug>/index.html`.
     public var path: String { "articles/\(slug)/index.html" }
     public var folder: String { "articles/\(slug)/" }
+    /// The normalized Markdown beside the page.
+    public var markdownPath: String { folder + "index.md" }
 }
 
 /// A person and everything the site knows of them.
@@ -117,8 +119,9 @@ public struct Library: Sendable {
         }
         for (id, var entry) in eventsByID {
             var involved = entry.event.participants.filter { people[$0] != nil }
+            var seenIDs = Set(involved)
             for index in entry.articles {
-                for seen in articles[index].analyzed.people where !involved.contains(seen.person.id) {
+                for seen in articles[index].analyzed.people where seenIDs.insert(seen.person.id).inserted {
                     involved.append(seen.person.id)
                 }
             }

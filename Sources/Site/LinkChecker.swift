@@ -1,10 +1,15 @@
 import ParleyCore
 
-/// Checks every internal link and anchor of a built site, in memory, before it is written.
+/// Checks every internal link and anchor of a built site before it is swapped into place.
 ///
 /// Looks at `href` and `src` attributes of the HTML files: a relative address must lead to a
 /// file of the site (a folder address to its `index.html`), and a `#fragment` to an element
 /// with that `id`. External addresses (`https:`, `mailto:`, …) are not fetched.
+///
+/// Pages can be checked one by one as they are rendered (`check(page:paths:knownIDs:)`, safe to
+/// call from several threads), given the paths of every file the site will have: a link to a
+/// missing file is found at once; an anchor is checked at once when the page it points to has
+/// been seen, and at the end (`LinkCheckResults`) otherwise.
 public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
         public var page: String
@@ -14,6 +19,24 @@ public struct LinkChecker: Sendable {
         public var description: String { "\(page): broken link to \(target) (\(reason))" }
     }
 
+    /// A link to an anchor of a page that had not been seen when its page was checked.
+    struct PendingAnchor: Sendable {
+        var page: String
+        var target: String
+        var file: String
+        var fragment: String
+        var decodedFragment: String
+    }
+
+    /// One page's part of the check.
+    public struct PageCheck: Sendable {
+        public var path: String
+        /// The `id` values of the page.
+        var ids: Set<String>
+        public var broken: [BrokenLink]
+        var pending: [PendingAnchor]
+    }
+
     /// `basePath` is the path of the base URL (`/` or `/digest/`), for root-absolute links.
     public let basePath: String
 
@@ -21,113 +44,242 @@ public struct LinkChecker: Sendable {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
+    /// Checks a whole site in memory.
     public func check(_ files: [OutputFile]) -> [BrokenLink] {
-        var ids: [String: Set<String>] = [:]
-        var paths = Set<String>()
-        for file in files {
-            paths.insert(file.path)
-            if file.path.hasSuffix(".html") { ids[file.path] = HTMLScan.values(of: "id", in: file.text) }
-        }
-        var broken: [BrokenLink] = []
+        let paths = Set(files.map(\.path))
+        var results = LinkCheckResults()
         for file in files where file.path.hasSuffix(".html") {
-            let text = file.text
-            for link in HTMLScan.values(of: "href", in: text).sorted() + HTMLScan.values(of: "src", in: text).sorted() {
-                if let problem = problem(with: link, from: file.path, paths: paths, ids: ids) {
-                    broken.append(BrokenLink(page: file.path, target: link, reason: problem))
+            results.add(check(page: file, paths: paths, knownIDs: [:]))
+        }
+        return results.finish()
+    }
+
+    /// Checks the links of one HTML page. `paths` holds every file of the site; `knownIDs` the
+    /// ids of pages checked before (anchors into other pages wait for the end).
+    public func check(page file: OutputFile, paths: Set<String>, knownIDs: [String: Set<String>]) -> PageCheck {
+        let scan = HTMLScan.attributes(in: file.bytes)
+        var check = PageCheck(path: file.path, ids: scan.ids, broken: [], pending: [])
+        let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+        for link in scan.hrefs.sorted() + scan.srcs.sorted() {
+            switch resolve(link, page: file.path, folder: folder) {
+            case .external:
+                continue
+            case .problem(let reason):
+                check.broken.append(BrokenLink(page: file.path, target: link, reason: reason))
+            case .file(let target, let fragment, let decoded):
+                guard paths.contains(target) else {
+                    check.broken.append(BrokenLink(page: file.path, target: link, reason: "no such file \(target)"))
+                    continue
+                }
+                guard let fragment, let decoded, !fragment.isEmpty, target.hasSuffix(".html") else { continue }
+                if let ids = target == file.path ? scan.ids : knownIDs[target] {
+                    if !ids.contains(decoded) {
+                        check.broken.append(BrokenLink(page: file.path, target: link, reason: Self.noAnchor(fragment, target)))
+                    }
+                } else {
+                    check.pending.append(PendingAnchor(page: file.path, target: link, file: target, fragment: fragment, decodedFragment: decoded))
                 }
             }
         }
-        return broken
+        return check
     }
 
-    private func problem(with rawLink: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
+    static func noAnchor(_ fragment: String, _ file: String) -> String {
+        "no element with id '\(fragment)' in \(file)"
+    }
+
+    enum Resolution: Equatable {
+        /// Another site or scheme, or no address (cmark's safe mode empties unsafe links).
+        case external
+        case problem(String)
+        /// A file of the site, and the anchor as written and percent-decoded.
+        case file(String, fragment: String?, decodedFragment: String?)
+    }
+
+    /// Where `rawLink` (as written in an attribute) leads from the page `page` in `folder`
+    /// (`people/x` for `people/x/index.html`).
+    func resolve(_ rawLink: String, page: String, folder: String) -> Resolution {
+        var link = rawLink
+        if let plain = link.withUTF8({ Self.resolvePlainRelative($0, page: page, folder: folder) }) { return plain }
+        return resolveAny(rawLink, page: page, folder: folder)
+    }
+
+    /// The common case on bytes: a relative link without entities, percent escapes or a scheme
+    /// (`../../people/x/index.html`, `index.md`, `#p2`); nil for anything else.
+    private static func resolvePlainRelative(_ link: UnsafeBufferPointer<UInt8>, page: String, folder: String) -> Resolution? {
+        guard let first = link.first, first != UInt8(ascii: "/") else { return nil }
+        var end = link.count
+        var fragmentStart: Int?
+        for (i, b) in link.enumerated() {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: ":"): return nil
+            case UInt8(ascii: "#") where fragmentStart == nil:
+                fragmentStart = i + 1
+                end = min(end, i)
+            case UInt8(ascii: "?") where fragmentStart == nil:
+                end = min(end, i)
+            default: break
+            }
+        }
+        let fragment = fragmentStart.map { String(decoding: UnsafeBufferPointer(rebasing: link[$0...]), as: UTF8.self) }
+        if end == 0 { return .file(page, fragment: fragment, decodedFragment: fragment) }
+        var target = Array(folder.utf8)
+        var isFolder = false
+        var start = 0
+        while start <= end {
+            var stop = start
+            while stop < end, link[stop] != UInt8(ascii: "/") { stop += 1 }
+            let length = stop - start
+            let last = stop >= end
+            if length == 0 || (length == 1 && link[start] == UInt8(ascii: ".")) {
+                if last { isFolder = true }
+            } else if length == 2 && link[start] == UInt8(ascii: ".") && link[start + 1] == UInt8(ascii: ".") {
+                if target.isEmpty { return .problem("leads outside the site") }
+                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                if last { isFolder = true }
+            } else {
+                if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+                target.append(contentsOf: UnsafeBufferPointer(rebasing: link[start..<stop]))
+            }
+            start = stop + 1
+        }
+        if target.isEmpty { return .file("index.html", fragment: fragment, decodedFragment: fragment) }
+        if isFolder { target.append(contentsOf: "/index.html".utf8) }
+        return .file(String(decoding: target, as: UTF8.self), fragment: fragment, decodedFragment: fragment)
+    }
+
+    private func resolveAny(_ rawLink: String, page: String, folder: String) -> Resolution {
         let link = HTMLScan.unescape(rawLink)
-        if link.isEmpty { return nil } // the page itself (cmark's safe mode empties unsafe links)
-        if link.hasPrefix("//") || hasScheme(link) { return nil }
-        var address = link
+        if link.isEmpty { return .external }
+        if link.hasPrefix("//") || hasScheme(link) { return .external }
+        var address = Substring(link)
         var fragment: String?
         if let hash = address.firstIndex(of: "#") {
             fragment = String(address[address.index(after: hash)...])
-            address = String(address[..<hash])
+            address = address[..<hash]
         }
-        if let query = address.firstIndex(of: "?") { address = String(address[..<query]) }
-        let target: String
+        if let query = address.firstIndex(of: "?") { address = address[..<query] }
+        let decoded = fragment.map(HTMLScan.percentDecode)
+        var target: [UInt8]
+        let relative: Substring
         if address.isEmpty {
-            target = page
+            return .file(page, fragment: fragment, decodedFragment: decoded)
         } else if address.hasPrefix("/") {
-            guard address.hasPrefix(basePath) || address + "/" == basePath else { return "outside the site's base path \(basePath)" }
-            target = resolve(String(address.dropFirst(basePath.count)), from: "")
+            guard address.hasPrefix(basePath) || address + "/" == basePath else { return .problem("outside the site's base path \(basePath)") }
+            target = []
+            relative = address.dropFirst(basePath.count)
         } else {
-            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-            target = resolve(address, from: folder)
+            target = Array(folder.utf8)
+            relative = address
         }
-        if target.hasPrefix("../") { return "leads outside the site" }
-        let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-        guard paths.contains(file) else { return "no such file \(file)" }
-        if let fragment, !fragment.isEmpty, file.hasSuffix(".html") {
-            guard ids[file]?.contains(HTMLScan.percentDecode(fragment)) == true else { return "no element with id '\(fragment)' in \(file)" }
+        // Folder by folder, on bytes: `..` goes up, `.` and empty pieces stay; a last piece
+        // that is one of those names a folder, whose page is its index.html.
+        var isFolder = false
+        let pieces = Array(HTMLScan.percentDecode(String(relative)).utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        for (i, piece) in pieces.enumerated() {
+            let last = i == pieces.count - 1
+            if piece.isEmpty || (piece.count == 1 && piece.first == UInt8(ascii: ".")) {
+                if last { isFolder = true }
+            } else if piece.count == 2 && piece.first == UInt8(ascii: ".") && piece.last == UInt8(ascii: ".") {
+                if target.isEmpty { return .problem("leads outside the site") }
+                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                if last { isFolder = true }
+            } else {
+                if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+                target.append(contentsOf: piece)
+            }
         }
-        return nil
+        if target.isEmpty { return .file("index.html", fragment: fragment, decodedFragment: decoded) }
+        if isFolder { target.append(contentsOf: "/index.html".utf8) }
+        return .file(String(decoding: target, as: UTF8.self), fragment: fragment, decodedFragment: decoded)
     }
 
     private func hasScheme(_ link: String) -> Bool {
-        guard let colon = link.firstIndex(of: ":") else { return false }
+        guard link.utf8.contains(UInt8(ascii: ":")), let colon = link.firstIndex(of: ":") else { return false }
         let scheme = link[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
+}
 
-    /// Resolves `relative` against `folder` (both relative to the site root), keeping a trailing `/`.
-    private func resolve(_ relative: String, from folder: String) -> String {
-        var parts = folder.split(separator: "/").map(String.init)
-        let pieces = HTMLScan.percentDecode(relative).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for (i, piece) in pieces.enumerated() {
-            switch piece {
-            case "", ".": if i == pieces.count - 1 { return parts.joined(separator: "/") + (parts.isEmpty ? "" : "/") }
-            case "..":
-                if parts.isEmpty { return "../" }
-                parts.removeLast()
-                if i == pieces.count - 1 { return parts.joined(separator: "/") + (parts.isEmpty ? "" : "/") }
-            default: parts.append(piece)
-            }
+/// Gathers the checks of all pages and checks the anchors that had to wait.
+public struct LinkCheckResults: Sendable {
+    /// The ids of every page checked so far, for anchors in pages checked later.
+    public private(set) var ids: [String: Set<String>] = [:]
+    private var broken: [LinkChecker.BrokenLink] = []
+    private var pending: [LinkChecker.PendingAnchor] = []
+
+    public init() {}
+
+    public mutating func add(_ page: LinkChecker.PageCheck) {
+        ids[page.path] = page.ids
+        broken += page.broken
+        pending += page.pending
+    }
+
+    /// Every broken link, by page.
+    public func finish() -> [LinkChecker.BrokenLink] {
+        var all = broken
+        for anchor in pending where !(ids[anchor.file]?.contains(anchor.decodedFragment) ?? false) {
+            all.append(LinkChecker.BrokenLink(page: anchor.page, target: anchor.target, reason: LinkChecker.noAnchor(anchor.fragment, anchor.file)))
         }
-        return parts.joined(separator: "/")
+        return all
     }
 }
 
 /// Minimal scanning of Parley's own HTML output (quoted attributes only).
 enum HTMLScan {
-    /// Values of `attribute="…"` in `html`.
-    static func values(of attribute: String, in html: String) -> Set<String> {
-        Set(list(of: attribute, in: html))
+    struct Attributes {
+        var ids = Set<String>()
+        var hrefs = Set<String>()
+        var srcs = Set<String>()
     }
 
-    static func list(of attribute: String, in html: String) -> [String] {
-        var found: [String] = []
-        let needle = Array(" \(attribute)=\"".utf8)
-        let bytes = Array(html.utf8)
-        var i = 0
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                let start = i + needle.count
+    /// The distinct values of ` id="…"`, ` href="…"` and ` src="…"` in one pass over the bytes.
+    static func attributes(in html: [UInt8]) -> Attributes {
+        var found = Attributes()
+        html.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            var i = 0
+            while i + 5 < n {
+                // Every attribute starts after a space: ` id="`, ` src="`, ` href="`.
+                guard bytes[i] == UInt8(ascii: " ") else { i += 1; continue }
+                var start = -1
+                var kind = 0
+                if bytes[i + 1] == UInt8(ascii: "i"), bytes[i + 2] == UInt8(ascii: "d"), bytes[i + 3] == UInt8(ascii: "="), bytes[i + 4] == UInt8(ascii: "\"") {
+                    start = i + 5
+                    kind = 0
+                } else if i + 6 < n, bytes[i + 1] == UInt8(ascii: "s"), bytes[i + 2] == UInt8(ascii: "r"), bytes[i + 3] == UInt8(ascii: "c"),
+                          bytes[i + 4] == UInt8(ascii: "="), bytes[i + 5] == UInt8(ascii: "\"") {
+                    start = i + 6
+                    kind = 2
+                } else if i + 7 < n, bytes[i + 1] == UInt8(ascii: "h"), bytes[i + 2] == UInt8(ascii: "r"), bytes[i + 3] == UInt8(ascii: "e"),
+                          bytes[i + 4] == UInt8(ascii: "f"), bytes[i + 5] == UInt8(ascii: "="), bytes[i + 6] == UInt8(ascii: "\"") {
+                    start = i + 7
+                    kind = 1
+                }
+                guard start >= 0 else { i += 1; continue }
                 var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                found.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                while end < n, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                switch kind {
+                case 0: found.ids.insert(value)
+                case 1: found.hrefs.insert(value)
+                default: found.srcs.insert(value)
+                }
                 i = end
-            } else {
-                i += 1
             }
         }
         return found
     }
 
     static func unescape(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
         return value.replacingAll("&quot;", "\"").replacingAll("&#39;", "'").replacingAll("&lt;", "<")
             .replacingAll("&gt;", ">").replacingAll("&amp;", "&")
     }
 
     static func percentDecode(_ value: String) -> String {
-        guard value.contains("%") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "%")) else { return value }
         var bytes: [UInt8] = []
         let source = Array(value.utf8)
         var i = 0

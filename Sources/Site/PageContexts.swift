@@ -11,6 +11,8 @@ import Render
 struct PageContexts {
     let library: Library
     let site: SiteConfig
+    /// The cards of all articles when they were made beforehand.
+    var cards: ArticleCards? = nil
 
     /// `../../` for `articles/x/index.html`, `` for `index.html`.
     static func root(for path: String) -> String {
@@ -74,6 +76,7 @@ struct PageContexts {
 
     /// An article as listed on the home page, a person's or an event's page.
     func card(_ index: Int) -> [String: Any] {
+        if let cards { return cards.cards[index] }
         let entry = library.articles[index]
         let a = entry.article
         var card = dateFields(a.date)

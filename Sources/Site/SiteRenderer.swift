@@ -52,9 +52,11 @@ public struct SiteRenderer: Sendable {
     /// All pages, the Markdown of every article and the feeds, rendered on all cores.
     /// Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
+        // Every article's card, made once for all the pages that list it.
+        let cards = ArticleCards(library: library, site: site, fragments: templates.fragments)
         let rendered = parallelMap(jobs()) { [self] job -> Result<Rendered, TemplateError> in
             do throws(TemplateError) {
-                return .success(try render(job))
+                return .success(try render(job, cards))
             } catch {
                 return .failure(error)
             }
@@ -77,8 +79,8 @@ public struct SiteRenderer: Sendable {
         var body: String? = nil
     }
 
-    private func render(_ job: Job) throws(TemplateError) -> Rendered {
-        let contexts = PageContexts(library: library, site: site)
+    private func render(_ job: Job, _ cards: ArticleCards) throws(TemplateError) -> Rendered {
+        let contexts = PageContexts(library: library, site: site, cards: cards)
         switch job {
         case .article(let index):
             return try renderArticle(index)

@@ -38,6 +38,22 @@ import Testing
         #expect(r.places == ["Istanbul"])
     }
 
+    @Test func placeOfSeveralMeetingsNamesNoneOfThemAlone() {
+        var registry = smallRegistry
+        registry.events += [
+            Event(id: "grain-talks-2021", name: "Grain talks in Istanbul", start: Day(iso: "2021-05-04"), place: "Istanbul",
+                  phrases: ["grain talks"]),
+        ]
+        let recognizer = EntityRecognizer(registry: registry)
+        let date = ArticleDate.exact(Day(iso: "2022-07-06")!)
+        let vague = recognizer.analyze(article(["A face-to-face meeting took place in Istanbul."], date: date))
+        #expect(vague.events.isEmpty)
+        let named = recognizer.analyze(article(["The grain talks resumed. A face-to-face meeting took place in Istanbul."], date: date))
+        #expect(named.events.map(\.id) == ["grain-talks-2021"])
+        let before = recognizer.analyze(article(["A face-to-face meeting took place in Istanbul."], date: .exact(Day(iso: "2021-06-01")!)))
+        #expect(before.events.map(\.id) == ["grain-talks-2021"], "the only meeting held there before the article")
+    }
+
     @Test func frontMatterOverrides() {
         let fm = FrontMatter(people: ["Sergey Lavrov", "Someone New"], events: ["full-scale-invasion"], places: ["Kiev"])
         let r = recognizer.analyze(article(["Lavrov and Blinken met in Kyiv and Istanbul after the talks in Istanbul."], frontMatter: fm))

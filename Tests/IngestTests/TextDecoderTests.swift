@@ -1,4 +1,5 @@
-import Ingest
+import Foundation
+@testable import Ingest
 import ParleyCore
 import Testing
 
@@ -14,6 +15,20 @@ import Testing
         let decomposed = "Mevlu\u{0308}t C\u{0327}avus\u{0327}og\u{0306}lu"
         let decoded = try TextDecoder.decode(Array(decomposed.utf8), file: "a.txt")
         #expect(decoded.text.unicodeScalars.map(\.value) == "Mevlüt Çavuşoğlu".unicodeScalars.map(\.value))
+    }
+
+    /// The scalars normalization skips are in NFC alone and beside any other of them.
+    @Test func quickCheckAcceptsOnlyTextAlreadyInNFC() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x2FF, 0x400...0x482, 0x48A...0x4FF, 0x2002...0x206F, 0x20A0...0x20BF]
+        let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
+        for (i, scalar) in scalars.enumerated() {
+            let pair = String(String.UnicodeScalarView([scalar, scalars[(i * 7919) % scalars.count], scalar]))
+            #expect(TextDecoder.isNFCByQuickCheck(pair))
+            #expect(pair.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(pair.unicodeScalars), "U+\(String(scalar.value, radix: 16))")
+        }
+        for text in ["e\u{301}", "\u{2126}", "\u{1100}\u{1161}", "A\u{30A}", "\u{483}"] {
+            #expect(!TextDecoder.isNFCByQuickCheck(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func readsWindows1252WithAWarning() throws {

@@ -32,3 +32,22 @@ import Testing
         #expect(problems.count == 1)
     }
 }
+
+/// Pages checked one by one, as they are rendered.
+@Suite struct PageByPageLinkCheckTests {
+    @Test func anchorsIntoPagesNotYetSeenAreCheckedAtTheEnd() {
+        let checker = LinkChecker()
+        let paths: Set<String> = ["index.html", "articles/a/index.html"]
+        var results = LinkCheckResults()
+        // The home page comes first and points into an article page checked later.
+        let home = checker.check(page: OutputFile(path: "index.html", text: ##"<a href="articles/a/index.html#p2">ok</a> <a href="articles/a/index.html#p9">bad</a>"##),
+                                 paths: paths, knownIDs: [:])
+        #expect(home.broken.isEmpty, "cannot be known yet")
+        results.add(home)
+        let article = checker.check(page: OutputFile(path: "articles/a/index.html", text: ##"<p id="p1"></p><p id="p2"></p><a href="../../index.html#p2">x</a>"##),
+                                    paths: paths, knownIDs: results.ids)
+        #expect(article.broken.map(\.target) == ["../../index.html#p2"], "the home page was seen: checked at once")
+        results.add(article)
+        #expect(results.finish().map(\.target).sorted() == ["../../index.html#p2", "articles/a/index.html#p9"])
+    }
+}

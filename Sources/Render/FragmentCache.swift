@@ -1,0 +1,136 @@
+import Foundation
+import ParleyCore
+
+/// Rendered partials, kept by what they were made from, so that a partial rendered for the same
+/// item on many pages (an article's card on the home page and on the page of every person and
+/// event it names) is rendered once.
+///
+/// A fragment is found by the partial, its indentation and the digest of the item it was
+/// rendered for (the innermost object of the context stack); it also records every name it
+/// looked up further out in the stack (`root`, `site`…) with the digest of what it found there,
+/// and is used again only where those names give the same values. Its bytes are therefore the
+/// bytes rendering would give.
+///
+/// Shared by the threads that render pages; kept between builds by `BuildCache`.
+public final class FragmentCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var partial: String
+        var indentation: String
+        var item: ContentDigest
+    }
+
+    /// A name looked up below the item, and the digest of what it found (nil: nothing).
+    struct Dependency: Equatable {
+        var name: String
+        var found: ContentDigest?
+    }
+
+    struct Fragment {
+        var dependencies: [Dependency]
+        var bytes: [UInt8]
+    }
+
+    private let lock = NSLock()
+    private var fragments: [Key: [Fragment]] = [:]
+    private var used: Set<Key> = []
+    /// Digests of items listed on many pages, by the identity of their storage; the items are
+    /// kept here, so no other dictionary can take their place in memory while this cache lives.
+    private var sharedDigests: [UnsafeRawPointer: ContentDigest] = [:]
+    private var sharedItems: [[String: Any]] = []
+
+    public init() {}
+
+    /// Items (dictionaries) that will be listed on many pages, with their digests, so the digest
+    /// of each is not worked out again on every page that lists it.
+    public func share(_ items: [[String: Any]], digests: [ContentDigest?]) {
+        guard MemoryLayout<[String: Any]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
+        lock.withLock {
+            for (item, digest) in zip(items, digests) {
+                guard let digest else { continue }
+                sharedDigests[unsafeBitCast(item, to: UnsafeRawPointer.self)] = digest
+            }
+            sharedItems += items
+        }
+    }
+
+    /// The digest of an item: looked up when it was shared, worked out otherwise.
+    func digest(of item: [String: Any]) -> ContentDigest? {
+        if MemoryLayout<[String: Any]>.size == MemoryLayout<UnsafeRawPointer>.size,
+           let shared = lock.withLock({ sharedDigests[unsafeBitCast(item, to: UnsafeRawPointer.self)] }) {
+            return shared
+        }
+        return ContentDigest.ofContext(item)
+    }
+
+    var count: Int { lock.withLock { fragments.values.reduce(0) { $0 + $1.count } } }
+
+    func candidates(_ key: Key) -> [Fragment] {
+        lock.withLock {
+            guard let found = fragments[key] else { return [] }
+            used.insert(key)
+            return found
+        }
+    }
+
+    func store(_ key: Key, _ fragment: Fragment) {
+        lock.withLock {
+            used.insert(key)
+            if !(fragments[key]?.contains { $0.dependencies == fragment.dependencies } ?? false) {
+                fragments[key, default: []].append(fragment)
+            }
+        }
+    }
+
+    // MARK: Between builds
+
+    /// The fragments used by the last build, as bytes (`init(serialized:)` reads them back).
+    public func serialized() -> [UInt8] {
+        lock.withLock {
+            var out = ByteWriter()
+            out.write(UInt64(used.count))
+            for key in used.sorted(by: { ($0.partial, $0.item.high, $0.item.low, $0.indentation) < ($1.partial, $1.item.high, $1.item.low, $1.indentation) }) {
+                let list = fragments[key] ?? []
+                out.write(key.partial)
+                out.write(key.indentation)
+                out.write(key.item)
+                out.write(UInt64(list.count))
+                for fragment in list {
+                    out.write(UInt64(fragment.dependencies.count))
+                    for dependency in fragment.dependencies {
+                        out.write(dependency.name)
+                        out.write(dependency.found != nil)
+                        if let found = dependency.found { out.write(found) }
+                    }
+                    out.write(fragment.bytes)
+                }
+            }
+            return out.bytes
+        }
+    }
+
+    /// Fragments saved by `serialized()`; nil when the bytes are not such a list (a damaged cache).
+    public convenience init?(serialized bytes: [UInt8]) {
+        self.init()
+        var reader = ByteReader(bytes)
+        do {
+            let keys = try reader.readCount()
+            for _ in 0..<keys {
+                let key = Key(partial: try reader.readString(), indentation: try reader.readString(), item: try reader.readDigest())
+                var list: [Fragment] = []
+                for _ in 0..<(try reader.readCount()) {
+                    var dependencies: [Dependency] = []
+                    for _ in 0..<(try reader.readCount()) {
+                        let name = try reader.readString()
+                        let found = try reader.readBool() ? try reader.readDigest() : nil
+                        dependencies.append(Dependency(name: name, found: found))
+                    }
+                    list.append(Fragment(dependencies: dependencies, bytes: try reader.readBytes()))
+                }
+                fragments[key] = list
+            }
+            guard reader.atEnd else { return nil }
+        } catch {
+            return nil
+        }
+    }
+}
