@@ -7,31 +7,31 @@ public struct CollectionEntry: Sendable {
     public var slug: String
     /// Indexes into `Library.articles` (newest first), ascending.
     public var articles: [Int]
-    /// The folder of the collection's pages: `sources/` or `places/`.
-    public var section: String
+    public var kind: CollectionKind
 
-    public var folder: String { "\(section)\(slug)/" }
+    /// The folder of the collection's pages: `sources/<slug>/` or `places/<slug>/`.
+    public var folder: String { "\(kind.section)/\(slug)/" }
     public var path: String { folder + "index.html" }
 }
 
 extension Library {
     /// One entry per outlet that published an article, sorted by name.
     static func outlets(of articles: [ArticleEntry]) -> [CollectionEntry] {
-        collections(section: CollectionKind.source.section + "/", articles: articles) { entry in
+        collections(.source, articles: articles) { entry in
             entry.article.outlet.map { [$0] } ?? []
         }
     }
 
     /// One entry per place an article is datelined in or names, sorted by name.
     static func places(of articles: [ArticleEntry]) -> [CollectionEntry] {
-        collections(section: CollectionKind.place.section + "/", articles: articles) { entry in
+        collections(.place, articles: articles) { entry in
             (entry.article.dateline?.places ?? []) + entry.analyzed.places
         }
     }
 
     /// Groups articles under the names `names` gives for each (an article is listed once per
-    /// name). Slugs are unique within the section and given in name order, so they are stable.
-    private static func collections(section: String, articles: [ArticleEntry],
+    /// name). Slugs are unique within the kind and given in name order, so they are stable.
+    private static func collections(_ kind: CollectionKind, articles: [ArticleEntry],
                                     names: (ArticleEntry) -> [String]) -> [CollectionEntry] {
         var byName: [String: [Int]] = [:]
         for (index, entry) in articles.enumerated() {
@@ -45,13 +45,13 @@ extension Library {
         var taken = Set<String>()
         return byName.keys.sorted().map { name in
             CollectionEntry(name: name, slug: Slug.unique(Slug.make(name, fallback: "unnamed"), in: &taken),
-                            articles: byName[name]!, section: section)
+                            articles: byName[name]!, kind: kind)
         }
     }
 }
 
 /// The two kinds of collection page.
-enum CollectionKind: Sendable {
+public enum CollectionKind: Sendable {
     case source, place
 
     /// The site folder and navigation section: `sources`, `places`.

@@ -163,6 +163,13 @@ public struct Library: Sendable {
     public func event(_ id: String) -> EventEntry? { eventIndex[id].map { events[$0] } }
     public func outlet(_ name: String) -> CollectionEntry? { outletIndex[name.trimmed].map { outlets[$0] } }
     public func place(_ name: String) -> CollectionEntry? { placeIndex[name.trimmed].map { places[$0] } }
+    /// The outlets or the places.
+    public func collections(_ kind: CollectionKind) -> [CollectionEntry] {
+        switch kind {
+        case .source: outlets
+        case .place: places
+        }
+    }
 
     static func newestFirst(_ a: ArticleEntry, _ b: ArticleEntry) -> Bool {
         switch (a.article.date.day, b.article.date.day) {

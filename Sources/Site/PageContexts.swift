@@ -277,7 +277,8 @@ struct PageContexts {
     }
 
     /// An outlet's or a place's page.
-    func collection(_ entry: CollectionEntry, kind: CollectionKind, page: Int = 1) -> [String: Any] {
+    func collection(_ entry: CollectionEntry, page: Int = 1) -> [String: Any] {
+        let kind = entry.kind
         let pages = Self.pages(folder: entry.folder, articles: entry.articles)
         let description = switch kind {
         case .source: "Articles from \(entry.name) in \(site.title)"
@@ -290,14 +291,14 @@ struct PageContexts {
         return context
     }
 
-    func collectionIndex(_ entries: [CollectionEntry], kind: CollectionKind) -> [String: Any] {
+    func collectionIndex(_ kind: CollectionKind) -> [String: Any] {
         let (title, description) = switch kind {
         case .source: ("Sources", "The outlets whose stories \(site.title) carries")
         case .place: ("Places", "Places the articles of \(site.title) are datelined in or name")
         }
         var context = base(path: "\(kind.section)/index.html", title: title, description: description, section: kind.section)
         context["heading"] = title
-        context["entries"] = Self.list(entries.map { entry -> [String: Any] in
+        context["entries"] = Self.list(library.collections(kind).map { entry -> [String: Any] in
             ["name": entry.name, "href": entry.path, "articleCount": entry.articles.count]
         })
         return context

@@ -21,11 +21,7 @@ extension Library {
             for other in Self.neighbours(of: index, in: entry.articles) { scores[other, default: 0] += 1 }
         }
         return scores.filter { $0.key != index && !excluding.contains($0.key) }
-            .sorted { a, b in
-                if a.value != b.value { return a.value > b.value }
-                let (da, db) = (abs(a.key - index), abs(b.key - index))
-                return da != db ? da < db : a.key < b.key
-            }
+            .sorted { a, b in a.value != b.value ? a.value > b.value : Self.nearer(a.key, than: b.key, to: index) }
             .prefix(limit).map(\.key)
     }
 
@@ -39,10 +35,14 @@ extension Library {
                 if let theirs = articles[other].article.outlet, theirs != outlet { found.insert(other) }
             }
         }
-        return found.sorted { a, b in
-            let (da, db) = (abs(a - index), abs(b - index))
-            return da != db ? da < db : a < b
-        }.prefix(limit).map { $0 }
+        return found.sorted { Self.nearer($0, than: $1, to: index) }.prefix(limit).map { $0 }
+    }
+
+    /// Whether article `a` is nearer in time to article `index` than `b` is (by place in the
+    /// newest-first library; ties go to the newer one).
+    static func nearer(_ a: Int, than b: Int, to index: Int) -> Bool {
+        let (da, db) = (abs(a - index), abs(b - index))
+        return da != db ? da < db : a < b
     }
 
     /// The articles within `relatedWindow` places of `index` in an ascending list of indexes.

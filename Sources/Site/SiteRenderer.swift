@@ -28,7 +28,8 @@ public struct SiteRenderer: Sendable {
         case event(Int, page: Int)
         case collection(CollectionKind, Int, page: Int)
         case home(page: Int)
-        case timeline, people, events, sources, places, notFound
+        case collectionIndex(CollectionKind)
+        case timeline, people, events, notFound
     }
 
     /// Every page of the site, in a fixed order.
@@ -40,13 +41,13 @@ public struct SiteRenderer: Sendable {
         for (i, entry) in library.events.enumerated() {
             jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .event(i, page: $0) }
         }
-        for (kind, entries) in [(CollectionKind.source, library.outlets), (.place, library.places)] {
-            for (i, entry) in entries.enumerated() {
+        for kind in [CollectionKind.source, .place] {
+            for (i, entry) in library.collections(kind).enumerated() {
                 jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .collection(kind, i, page: $0) }
             }
         }
         jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
-        return jobs + [.timeline, .people, .events, .sources, .places, .notFound]
+        return jobs + [.timeline, .people, .events, .collectionIndex(.source), .collectionIndex(.place), .notFound]
     }
 
     /// All pages, the Markdown of every article and the feeds, rendered on all cores.
@@ -93,9 +94,9 @@ public struct SiteRenderer: Sendable {
             let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
             return try single(path, "event", contexts.event(entry, page: number))
         case let .collection(kind, index, number):
-            let entry = kind == .source ? library.outlets[index] : library.places[index]
+            let entry = library.collections(kind)[index]
             let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return try single(path, "collection", contexts.collection(entry, kind: kind, page: number))
+            return try single(path, "collection", contexts.collection(entry, page: number))
         case .home(let number):
             return try single(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))
         case .timeline:
@@ -104,10 +105,8 @@ public struct SiteRenderer: Sendable {
             return try single("people/index.html", "people", contexts.peopleIndex())
         case .events:
             return try single("events/index.html", "events", contexts.eventsIndex())
-        case .sources:
-            return try single("sources/index.html", "collections", contexts.collectionIndex(library.outlets, kind: .source))
-        case .places:
-            return try single("places/index.html", "collections", contexts.collectionIndex(library.places, kind: .place))
+        case .collectionIndex(let kind):
+            return try single("\(kind.section)/index.html", "collections", contexts.collectionIndex(kind))
         case .notFound:
             return try single("404.html", "404", contexts.notFound())
         }
