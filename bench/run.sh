@@ -117,7 +117,7 @@ hugo_pages=$(find "$HUGO_OUT" -name '*.html' | wc -l)
 parley_pages=$(find "$PARLEY_OUT" -name '*.html' | wc -l)
 parley_files=$(find "$PARLEY_OUT" -type f | wc -l)
 rm -rf "$PARLEY_OUT" "$PARLEY_CACHE"
-stages=$("${PARLEY_BUILD[@]}" --timings 2>&1 >/dev/null | grep -E '^[a-z][a-z ]* +[0-9.]+ ms$' || true)
+stages=$("${PARLEY_BUILD[@]}" --timings 2>&1 >/dev/null | grep -E '^ *[a-z][a-z ]* +[0-9.]+ ms$' || true)
 
 # 4. Entity scores of the full build (before any edit).
 scores=$(python3 "$HERE/score.py" "$PARLEY_OUT" "$CORPUS/wire/truth.jsonl")

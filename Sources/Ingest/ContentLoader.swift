@@ -95,6 +95,18 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadArticles(into diagnostics: inout [Diagnostic]) -> [SourceArticle] {
+        var articles: [SourceArticle] = []
+        for path in articlePaths(into: &diagnostics) {
+            let (article, found) = loadListedArticle(path)
+            diagnostics += found
+            if let article { articles.append(article) }
+        }
+        return articles
+    }
+
+    /// The articles of `articles/` (paths from the content folder, in name order); other files
+    /// there are reported and skipped.
+    public func articlePaths(into diagnostics: inout [Diagnostic]) -> [String] {
         let folder = joinPath(root, "articles")
         guard fileSystem.isDirectory(folder) else {
             diagnostics.append(Diagnostic(.error, step: "ingest", file: "articles/",
@@ -108,7 +120,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(Diagnostic(.error, step: "ingest", file: "articles/", "cannot list the articles folder: \(error)"))
             return []
         }
-        var articles: [SourceArticle] = []
+        var paths: [String] = []
         for name in names {
             let path = "articles/" + name
             let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -117,21 +129,22 @@ public struct ContentLoader: Sendable {
                                               "not an article (articles end in .txt, .md or .markdown); ignored"))
                 continue
             }
-            let (article, found) = loadArticle(path)
-            diagnostics += found
-            if let article {
-                if article.body.allSatisfy(\.isWhitespace) {
-                    diagnostics.append(Diagnostic(.error, step: "ingest", file: path, "the article is empty; it is left out"))
-                } else {
-                    articles.append(article)
-                }
-            }
+            paths.append(path)
         }
-        return articles
+        return paths
     }
 
-    /// The decoded text of a file; nil with a diagnostic when it cannot be read. A file that is
-    /// not `required` (a registry) may be absent without a diagnostic.
+    /// One article listed by `articlePaths`, or nil (with the reason) when it is left out:
+    /// unreadable, binary, bad front matter, or empty. Safe to call from several threads.
+    public func loadListedArticle(_ path: String) -> (SourceArticle?, [Diagnostic]) {
+        var (article, diagnostics) = loadArticle(path)
+        if let body = article?.body, body.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(.error, step: "ingest", file: path, "the article is empty; it is left out"))
+            article = nil
+        }
+        return (article, diagnostics)
+    }
+
     private func readText(_ relativePath: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> String? {
         let path = joinPath(root, relativePath)
         guard fileSystem.isFile(path) else {

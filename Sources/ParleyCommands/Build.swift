@@ -27,7 +27,7 @@ public struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output = "public"
 
-    @Flag(name: .long, help: "Print the time each step took.")
+    @Flag(name: .long, help: "Print the time each step took (indented: its parts, in processor time summed over threads).")
     var timings = false
 
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
@@ -69,13 +69,25 @@ struct BuildCommand {
         }
         let progress = ProgressLine.standardOutput()
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
-        let result = builder.build(progress: progress.stepFinished)
+        let staging: SiteWriter.Staging
+        do {
+            staging = try SiteWriter(output: output).begin()
+        } catch {
+            printError("parley: error: \(error.description)")
+            return BuildOutcome(status: 2, outputProblem: error.description)
+        }
+        let result = builder.build(into: staging, progress: progress.stepFinished)
         progress.clear()
         report(result.diagnostics, verbose: verbose)
-        if result.files.isEmpty {
-            printError("parley: nothing to write; \(output) is left as it was")
+        if result.paths.isEmpty || result.writeError != nil {
+            staging.discard()
+            if let error = result.writeError {
+                printError("parley: error: \(error.description)")
+            } else {
+                printError("parley: nothing to write; \(output) is left as it was")
+            }
             print(result.summary)
-            return BuildOutcome(status: 2, result: result)
+            return BuildOutcome(status: 2, result: result, outputProblem: result.writeError?.description)
         }
         let start = ContinuousClock.now
         var indexer: ((String) throws(WriteError) -> Void)?
@@ -85,9 +97,9 @@ struct BuildCommand {
         case .missing(let reason):
             print("search is off: \(reason)")
         }
-        progress.status("writing \(result.files.count) files…")
+        progress.status(indexer == nil ? "putting the site in place…" : "indexing for search…")
         do {
-            try SiteWriter(output: output).write(result.files, beforeSwap: indexer)
+            try staging.commit(beforeSwap: indexer)
         } catch {
             progress.clear()
             printError("parley: error: \(error.description)")
@@ -95,7 +107,7 @@ struct BuildCommand {
             return BuildOutcome(status: 2, result: result, outputProblem: error.description)
         }
         progress.clear()
-        if timings { printTimings(result, writeSeconds: seconds(since: start)) }
+        if timings { printTimings(result, swapSeconds: seconds(since: start)) }
         print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
         return BuildOutcome(status: result.errorCount > 0 ? 1 : 0, result: result)
     }

@@ -32,12 +32,14 @@ func report(_ diagnostics: [Diagnostic], verbose: Bool) {
     }
 }
 
-func printTimings(_ result: BuildResult, writeSeconds: Double?) {
+/// The steps of the build (pages are written as they are rendered, in "pages"), then the
+/// search index and the swap into place.
+func printTimings(_ result: BuildResult, swapSeconds: Double?) {
     var timings = result.timings
-    if let writeSeconds { timings.append(("write", writeSeconds)) }
-    let total = timings.reduce(0) { $0 + $1.seconds }
+    if let swapSeconds { timings.append(("swap", swapSeconds)) }
+    let total = timings.filter { !$0.step.hasPrefix(" ") }.reduce(0) { $0 + $1.seconds }
     for (step, seconds) in timings + [("total", total)] {
-        let padded = step + String(repeating: " ", count: max(1, 12 - step.count))
+        let padded = step + String(repeating: " ", count: max(1, 14 - step.count))
         printError("\(padded)\(formatMilliseconds(seconds))")
     }
 }

@@ -6,35 +6,44 @@ import ParleyCore
 /// file of the site (a folder address to its `index.html`), and a `#fragment` to an element
 /// with that `id`. External addresses (`https:`, `mailto:`, …) are not fetched.
 ///
-/// Pages can be checked one by one as they are rendered (`check(page:paths:knownIDs:)`, safe to
-/// call from several threads), given the paths of every file the site will have: a link to a
-/// missing file is found at once; an anchor is checked at once when the page it points to has
-/// been seen, and at the end (`LinkCheckResults`) otherwise.
+/// Pages are checked one by one as they are rendered (`check(page:paths:anchors:)`, safe to call
+/// from several threads), so the site need not be held in memory. `paths` holds the files known
+/// before rendering; a link to any other file waits for the end, when every file is known. The
+/// ids of checked pages go into a shared `AnchorIndex` as keys; an anchor into a page not yet
+/// seen waits for the end too (`LinkCheckResults.finish`).
 public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
         public var page: String
         public var target: String
         public var reason: String
 
+        public init(page: String, target: String, reason: String) {
+            self.page = page
+            self.target = target
+            self.reason = reason
+        }
+
         public var description: String { "\(page): broken link to \(target) (\(reason))" }
     }
 
-    /// A link to an anchor of a page that had not been seen when its page was checked.
-    struct PendingAnchor: Sendable {
+    /// A link that could not be settled when its page was checked: to a file not known yet, or
+    /// to an anchor of a page not seen yet.
+    struct Pending: Sendable {
         var page: String
         var target: String
         var file: String
-        var fragment: String
-        var decodedFragment: String
+        /// The anchor as written, and its key; nil when the file alone is checked.
+        var fragment: String?
+        var anchor: AnchorKey?
     }
 
     /// One page's part of the check.
     public struct PageCheck: Sendable {
         public var path: String
-        /// The `id` values of the page.
-        var ids: Set<String>
+        /// The keys of the page's `id` values.
+        public var anchors: [AnchorKey]
         public var broken: [BrokenLink]
-        var pending: [PendingAnchor]
+        var pending: [Pending]
     }
 
     /// `basePath` is the path of the base URL (`/` or `/digest/`), for root-absolute links.
@@ -47,18 +56,21 @@ public struct LinkChecker: Sendable {
     /// Checks a whole site in memory.
     public func check(_ files: [OutputFile]) -> [BrokenLink] {
         let paths = Set(files.map(\.path))
+        let anchors = AnchorIndex()
         var results = LinkCheckResults()
         for file in files where file.path.hasSuffix(".html") {
-            results.add(check(page: file, paths: paths, knownIDs: [:]))
+            results.add(check(page: file, paths: paths, anchors: anchors))
         }
-        return results.finish()
+        return results.finish(paths: paths, anchors: anchors)
     }
 
-    /// Checks the links of one HTML page. `paths` holds every file of the site; `knownIDs` the
-    /// ids of pages checked before (anchors into other pages wait for the end).
-    public func check(page file: OutputFile, paths: Set<String>, knownIDs: [String: Set<String>]) -> PageCheck {
+    /// Checks the links of one HTML page and adds its ids to `anchors`. `paths` holds the files
+    /// known so far (links to others are checked at the end).
+    public func check(page file: OutputFile, paths: Set<String>, anchors: AnchorIndex) -> PageCheck {
         let scan = HTMLScan.attributes(in: file.bytes)
-        var check = PageCheck(path: file.path, ids: scan.ids, broken: [], pending: [])
+        let own = scan.ids.map { AnchorKey(file: file.path, id: $0) }
+        anchors.insert(own)
+        var check = PageCheck(path: file.path, anchors: own, broken: [], pending: [])
         let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
         for link in scan.hrefs.sorted() + scan.srcs.sorted() {
             switch resolve(link, page: file.path, folder: folder) {
@@ -67,17 +79,20 @@ public struct LinkChecker: Sendable {
             case .problem(let reason):
                 check.broken.append(BrokenLink(page: file.path, target: link, reason: reason))
             case .file(let target, let fragment, let decoded):
+                let anchor = fragment.flatMap { fragment in
+                    decoded.flatMap { !fragment.isEmpty && target.hasSuffix(".html") ? AnchorKey(file: target, id: $0) : nil }
+                }
                 guard paths.contains(target) else {
-                    check.broken.append(BrokenLink(page: file.path, target: link, reason: "no such file \(target)"))
+                    check.pending.append(Pending(page: file.path, target: link, file: target, fragment: fragment, anchor: anchor))
                     continue
                 }
-                guard let fragment, let decoded, !fragment.isEmpty, target.hasSuffix(".html") else { continue }
-                if let ids = target == file.path ? scan.ids : knownIDs[target] {
-                    if !ids.contains(decoded) {
+                guard let anchor, let fragment else { continue }
+                if target == file.path {
+                    if !scan.ids.contains(decoded ?? "") {
                         check.broken.append(BrokenLink(page: file.path, target: link, reason: Self.noAnchor(fragment, target)))
                     }
-                } else {
-                    check.pending.append(PendingAnchor(page: file.path, target: link, file: target, fragment: fragment, decodedFragment: decoded))
+                } else if !anchors.contains(anchor) {
+                    check.pending.append(Pending(page: file.path, target: link, file: target, fragment: fragment, anchor: anchor))
                 }
             }
         }
@@ -201,28 +216,71 @@ public struct LinkChecker: Sendable {
     }
 }
 
-/// Gathers the checks of all pages and checks the anchors that had to wait.
+/// Gathers the checks of all pages and settles the links that had to wait.
 public struct LinkCheckResults: Sendable {
-    /// The ids of every page checked so far, for anchors in pages checked later.
-    public private(set) var ids: [String: Set<String>] = [:]
     private var broken: [LinkChecker.BrokenLink] = []
-    private var pending: [LinkChecker.PendingAnchor] = []
+    private var pending: [LinkChecker.Pending] = []
 
     public init() {}
 
     public mutating func add(_ page: LinkChecker.PageCheck) {
-        ids[page.path] = page.ids
         broken += page.broken
         pending += page.pending
     }
 
-    /// Every broken link, by page.
-    public func finish() -> [LinkChecker.BrokenLink] {
+    /// Links found broken before (by a check whose page is kept as it was).
+    public mutating func add(broken links: [LinkChecker.BrokenLink]) {
+        broken += links
+    }
+
+    /// Every broken link, by page, once `paths` holds every file of the site and `anchors` the
+    /// ids of every page.
+    public func finish(paths: Set<String>, anchors: AnchorIndex) -> [LinkChecker.BrokenLink] {
         var all = broken
-        for anchor in pending where !(ids[anchor.file]?.contains(anchor.decodedFragment) ?? false) {
-            all.append(LinkChecker.BrokenLink(page: anchor.page, target: anchor.target, reason: LinkChecker.noAnchor(anchor.fragment, anchor.file)))
+        for link in pending {
+            if !paths.contains(link.file) {
+                all.append(LinkChecker.BrokenLink(page: link.page, target: link.target, reason: "no such file \(link.file)"))
+            } else if let anchor = link.anchor, let fragment = link.fragment, !anchors.contains(anchor) {
+                all.append(LinkChecker.BrokenLink(page: link.page, target: link.target, reason: LinkChecker.noAnchor(fragment, link.file)))
+            }
         }
         return all
+    }
+}
+
+/// An `id` of a page, as a 64-bit key (FNV-1a of the page's path and the id): the link check
+/// keeps these instead of the ids themselves, so the ids of a whole site take little memory,
+/// and they are the same from build to build (an incremental build keeps those of pages it did
+/// not render again).
+public struct AnchorKey: Hashable, Sendable {
+    public var value: UInt64
+
+    public init(value: UInt64) {
+        self.value = value
+    }
+
+    public init(file: String, id: String) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in file.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ 0x23) &* 0x0000_0100_0000_01B3 // '#'
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = hash
+    }
+}
+
+/// The anchors of the pages checked so far, shared by the threads that check them.
+public final class AnchorIndex: Sendable {
+    private let keys = Locked<Set<AnchorKey>>([])
+
+    public init() {}
+
+    public func insert(_ anchors: [AnchorKey]) {
+        guard !anchors.isEmpty else { return }
+        keys.withLock { $0.formUnion(anchors) }
+    }
+
+    public func contains(_ anchor: AnchorKey) -> Bool {
+        keys.withLock { $0.contains(anchor) }
     }
 }
 

@@ -50,11 +50,10 @@ public struct SiteRenderer: Sendable {
         return jobs + [.timeline, .people, .events, .collectionIndex(.source), .collectionIndex(.place), .notFound]
     }
 
-    /// All pages, the Markdown of every article and the feeds, rendered on all cores.
+    /// All pages, the Markdown of every article and the feeds, in memory, rendered on all cores.
     /// Template errors are thrown.
     public func render() throws(TemplateError) -> [OutputFile] {
-        // Every article's card, made once for all the pages that list it.
-        let cards = ArticleCards(library: library, site: site, fragments: templates.fragments)
+        let cards = makeCards()
         let rendered = parallelMap(jobs()) { [self] job -> Result<Rendered, TemplateError> in
             do throws(TemplateError) {
                 return .success(try render(job, cards))
@@ -69,46 +68,79 @@ public struct SiteRenderer: Sendable {
             files += page.files
             if let body = page.body { bodies.append(body) }
         }
-        if templates.has("search") { files.append(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
-        files += Feeds(contexts: PageContexts(library: library, site: site), bodies: bodies).files()
-        return files
+        let closing = MemorySink()
+        try closingFiles(feedBodies: bodies) { try? closing.put($0) }
+        return files + closing.files
     }
 
-    /// The files of one job; an article also gives its body HTML, for the feeds.
-    private struct Rendered: Sendable {
+    /// Every article's card, made once for all the pages that list it.
+    func makeCards() -> ArticleCards {
+        ArticleCards(library: library, site: site, fragments: templates.fragments)
+    }
+
+    /// The files of one job, and for an article among the newest (`Feeds.limit`) its body HTML,
+    /// for the feeds.
+    struct Rendered: Sendable {
         var files: [OutputFile]
         var body: String? = nil
     }
 
-    private func render(_ job: Job, _ cards: ArticleCards) throws(TemplateError) -> Rendered {
+    /// The paths of the files `job` makes, known before it is rendered.
+    func paths(of job: Job) -> [String] {
+        switch job {
+        case .article(let index):
+            let entry = library.articles[index]
+            return [entry.path, entry.folder + "index.md"]
+        case let .person(index, number):
+            let entry = library.people[index]
+            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+        case let .event(index, number):
+            let entry = library.events[index]
+            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+        case let .collection(kind, index, number):
+            let entry = library.collections(kind)[index]
+            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+        case .home(let number): return [PageContexts.homePages(library).path(number)]
+        case .timeline: return ["timeline/index.html"]
+        case .people: return ["people/index.html"]
+        case .events: return ["events/index.html"]
+        case .collectionIndex(let kind): return ["\(kind.section)/index.html"]
+        case .notFound: return ["404.html"]
+        }
+    }
+
+    /// The files made once every page is rendered: the search page and the feeds (whose
+    /// entries carry the bodies of the newest articles, in the library's order), each handed to
+    /// `put` as it is made, from several threads.
+    func closingFiles(feedBodies: [String], into put: @Sendable (OutputFile) -> Void) throws(TemplateError) {
+        if templates.has("search") { put(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
+        Feeds(contexts: PageContexts(library: library, site: site), bodies: feedBodies).files(into: put)
+    }
+
+    func render(_ job: Job, _ cards: ArticleCards) throws(TemplateError) -> Rendered {
         let contexts = PageContexts(library: library, site: site, cards: cards)
+        let path = paths(of: job)[0]
         switch job {
         case .article(let index):
             return try renderArticle(index)
         case let .person(index, number):
-            let entry = library.people[index]
-            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return try single(path, "person", contexts.person(entry, page: number))
+            return try single(path, "person", contexts.person(library.people[index], page: number))
         case let .event(index, number):
-            let entry = library.events[index]
-            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return try single(path, "event", contexts.event(entry, page: number))
+            return try single(path, "event", contexts.event(library.events[index], page: number))
         case let .collection(kind, index, number):
-            let entry = library.collections(kind)[index]
-            let path = PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)
-            return try single(path, "collection", contexts.collection(entry, page: number))
+            return try single(path, "collection", contexts.collection(library.collections(kind)[index], page: number))
         case .home(let number):
-            return try single(PageContexts.homePages(library).path(number), "home", contexts.home(page: number))
+            return try single(path, "home", contexts.home(page: number))
         case .timeline:
-            return try single("timeline/index.html", "timeline", contexts.timeline())
+            return try single(path, "timeline", contexts.timeline())
         case .people:
-            return try single("people/index.html", "people", contexts.peopleIndex())
+            return try single(path, "people", contexts.peopleIndex())
         case .events:
-            return try single("events/index.html", "events", contexts.eventsIndex())
+            return try single(path, "events", contexts.eventsIndex())
         case .collectionIndex(let kind):
-            return try single("\(kind.section)/index.html", "collections", contexts.collectionIndex(kind))
+            return try single(path, "collections", contexts.collectionIndex(kind))
         case .notFound:
-            return try single("404.html", "404", contexts.notFound())
+            return try single(path, "404", contexts.notFound())
         }
     }
 
@@ -124,7 +156,15 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)], body: body)
+        return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)],
+                        body: index < Feeds.limit ? body : nil)
+    }
+
+    /// The body HTML of an article, as on its page (for the feeds of a build that did not
+    /// render the page again).
+    func articleBody(_ index: Int) -> String {
+        let entry = library.articles[index]
+        return Self.bodyHTML(ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path)).paragraphs)
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …

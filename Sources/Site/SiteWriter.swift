@@ -53,22 +53,60 @@ public struct SiteWriter: Sendable {
     /// before the swap, to add files made from the written site (a search index); if it
     /// throws, the staging folder is removed and `output` is left as it was.
     public func write(_ files: [OutputFile], beforeSwap: ((_ staging: String) throws(WriteError) -> Void)? = nil) throws(WriteError) {
+        let staging = try begin()
+        do {
+            for file in files { try staging.put(file) }
+        } catch {
+            staging.discard()
+            throw error
+        }
+        try staging.commit(beforeSwap: beforeSwap)
+    }
+
+    /// Starts a new site in a staging folder beside the output. Files are then written into it
+    /// one by one as they are made (`Staging.put`, from any thread) and swapped into place by
+    /// `Staging.commit`, so a site of any size is written without holding it in memory.
+    public func begin() throws(WriteError) -> Staging {
         try checkReplaceable()
         removeStaleStaging()
-        let staging = "\(parent)/.\(baseName).staging-\(getpid())"
-        try removeTree(staging)
-        try makeDirectory(staging)
-        do {
-            var made = Set<String>()
-            for file in files {
-                try writeFile(root: staging, file, made: &made)
+        let root = "\(parent)/.\(baseName).staging-\(getpid())"
+        try removeTree(root)
+        try makeDirectory(root)
+        return Staging(writer: self, root: root)
+    }
+
+    /// A site being written. The output folder is untouched until `commit`.
+    public final class Staging: SiteSink {
+        let writer: SiteWriter
+        /// The staging folder.
+        public let root: String
+
+        init(writer: SiteWriter, root: String) {
+            self.writer = writer
+            self.root = root
+        }
+
+        /// Writes one file of the site. Safe to call from several threads for different paths.
+        public func put(_ file: OutputFile) throws(WriteError) {
+            try writer.writeFile(root: root, file)
+        }
+
+        /// Adds the marker, runs `beforeSwap` on the finished folder and swaps it into place;
+        /// on any error the staging folder is removed and the output stays as it was.
+        public func commit(beforeSwap: ((_ staging: String) throws(WriteError) -> Void)? = nil) throws(WriteError) {
+            do {
+                try put(OutputFile(path: SiteWriter.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
+                try beforeSwap?(root)
+                try writer.swapIntoPlace(root)
+            } catch {
+                discard()
+                throw error
             }
-            try writeFile(root: staging, OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"), made: &made)
-            try beforeSwap?(staging)
-            try swapIntoPlace(staging)
-        } catch {
-            try? removeTree(staging)
-            throw error
+        }
+
+        /// Removes the staging folder; the output stays as it was.
+        public func discard() {
+            try? removeTree(root)
         }
     }
 
@@ -91,7 +129,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func swapIntoPlace(_ staging: String) throws(WriteError) {
+    func swapIntoPlace(_ staging: String) throws(WriteError) {
         var st = stat()
         if lstat(output, &st) != 0 {
             guard rename(staging, output) == 0 else { throw posix(output, "cannot move the new site into place") }
@@ -128,22 +166,19 @@ public struct SiteWriter: Sendable {
         for name in stale { try? removeTree("\(parent)/\(name)") }
     }
 
-    private func writeFile(root: String, _ file: OutputFile, made: inout Set<String>) throws(WriteError) {
+    /// Writes one file below `root`, creating its folders when they are missing (safe from
+    /// several threads: a folder another thread made first is fine).
+    func writeFile(root: String, _ file: OutputFile) throws(WriteError) {
         guard !file.path.isEmpty, !file.path.hasPrefix("/"),
               !file.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw WriteError(path: file.path, message: "unsafe output path")
         }
-        let components = file.path.split(separator: "/")
-        var dir = root
-        for component in components.dropLast() {
-            dir += "/" + component
-            if !made.contains(dir) {
-                if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
-                made.insert(dir)
-            }
-        }
         let path = root + "/" + file.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try makeParents(root: root, file.path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw posix(path, "cannot create file") }
         defer { close(fd) }
         var offset = 0
@@ -156,6 +191,15 @@ public struct SiteWriter: Sendable {
                 throw posix(path, "cannot write file")
             }
             offset += n
+        }
+    }
+
+    /// The folders of `relativePath` below `root`.
+    private func makeParents(root: String, _ relativePath: String) throws(WriteError) {
+        var dir = root
+        for component in relativePath.split(separator: "/").dropLast() {
+            dir += "/" + component
+            if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
         }
     }
 

@@ -32,19 +32,28 @@ struct Feeds {
     }
 
     let contexts: PageContexts
-    /// The body HTML of every article of the library, in its order, as on the article's page.
+    /// The body HTML of the newest `limit` articles of the library (at least), in its order, as
+    /// on the article's page.
     let bodies: [String]
 
     private var library: Library { contexts.library }
     private var site: SiteConfig { contexts.site }
 
+    /// Every feed, in memory.
     func files() -> [OutputFile] {
-        var files: [OutputFile] = []
+        let kept = MemorySink()
+        files(into: { try? kept.put($0) })
+        return kept.files
+    }
+
+    /// Every feed, each handed to `put` as soon as it is made (from several threads), so the
+    /// feeds of a large archive are never all in memory.
+    func files(into put: @Sendable (OutputFile) -> Void) {
         let whole = Feed(title: site.title, description: site.description, pageURL: contexts.canonical("index.html"),
                          language: site.language, author: site.title,
                          entries: library.articles.indices.prefix(Self.limit).map { entry($0, withContent: true) })
         for format in Self.siteFeeds {
-            files.append(OutputFile(path: format.path, text: format.document(whole, contexts.canonical(format.path))))
+            put(OutputFile(path: format.path, text: format.document(whole, contexts.canonical(format.path))))
         }
 
         // The feeds of people and events: summaries, each article's entry made once.
@@ -59,14 +68,13 @@ struct Feeds {
         }
         var entries: [Int: Feed.Entry] = [:]
         for index in Set(pages.flatMap(\.articles)) { entries[index] = entry(index, withContent: false) }
-        files += parallelMap(pages) { [contexts, entries] page in
+        _ = parallelMap(pages) { [contexts, entries] page in
             let path = Self.atomPath(besidePage: page.page)
             let feed = Feed(title: "\(page.name) — \(contexts.site.title)", description: page.description,
                             pageURL: contexts.canonical(page.page), language: contexts.site.language, author: contexts.site.title,
                             entries: page.articles.compactMap { entries[$0] })
-            return OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path)))
+            put(OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path))))
         }
-        return files
     }
 
     /// An article as an entry; with its body, the body's links made absolute against its page.

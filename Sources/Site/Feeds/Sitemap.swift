@@ -11,9 +11,9 @@ struct Sitemap {
 
     let contexts: PageContexts
 
-    func file(listing files: [OutputFile]) -> OutputFile {
+    func file<Paths: Sequence<String>>(listing paths: Paths) -> OutputFile {
         let lastModified = lastModified()
-        let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }
+        let pages = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }
         let urls = pages.map { (url: contexts.canonical($0), day: lastModified[$0]) }.sorted { $0.url < $1.url }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
