@@ -134,6 +134,12 @@ public struct ContentLoader: Sendable {
         return paths
     }
 
+    /// The fingerprint of an article file (path from the content folder), when the file system
+    /// gives one.
+    public func fingerprint(_ relativePath: String) -> FileFingerprint? {
+        fileSystem.fingerprint(joinPath(root, relativePath))
+    }
+
     /// One article listed by `articlePaths`, or nil (with the reason) when it is left out:
     /// unreadable, binary, bad front matter, or empty. Safe to call from several threads.
     public func loadListedArticle(_ path: String) -> (SourceArticle?, [Diagnostic]) {

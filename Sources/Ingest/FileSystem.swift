@@ -14,6 +14,12 @@ public protocol FileSystem: Sendable {
     func listFiles(in directory: String) throws -> [String]
     func isDirectory(_ path: String) -> Bool
     func isFile(_ path: String) -> Bool
+    /// The file's fingerprint, when this file system can tell without reading the file.
+    func fingerprint(_ path: String) -> FileFingerprint?
+}
+
+extension FileSystem {
+    public func fingerprint(_ path: String) -> FileFingerprint? { nil }
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
@@ -97,6 +103,8 @@ public struct DiskFileSystem: FileSystem {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
+
+    public func fingerprint(_ path: String) -> FileFingerprint? { FileFingerprint.of(path) }
 }
 
 /// Files held in memory, for tests: paths map to contents.

@@ -24,6 +24,8 @@ public struct Build: ParsableCommand {
 
     @OptionGroup var search: SearchOptions
 
+    @OptionGroup var cache: CacheOptions
+
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output = "public"
 
@@ -34,7 +36,8 @@ public struct Build: ParsableCommand {
     var verbose = false
 
     public func run() throws {
-        let status = BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup()).run().status
+        let status = BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup(),
+                                  cacheFolder: cache.folder).run().status
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -61,6 +64,8 @@ struct BuildCommand {
     /// Pagefind for the search index, or why search is off; looked for as `parley build` does
     /// without options when not given.
     var search: Pagefind.Lookup?
+    /// The build cache, or nil to build from scratch (`parley check` keeps none).
+    var cacheFolder: String? = nil
 
     func run() -> BuildOutcome {
         if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
@@ -68,7 +73,8 @@ struct BuildCommand {
             return BuildOutcome(status: 2, outputProblem: problem)
         }
         let progress = ProgressLine.standardOutput()
-        let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL))
+        let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL,
+                                                             cacheFolder: cacheFolder))
         let staging: SiteWriter.Staging
         do {
             staging = try SiteWriter(output: output).begin()

@@ -36,6 +36,8 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on, on 127.0.0.1; 0 picks a free one.", valueName: "port"))
     var port = 8000
 
+    @OptionGroup var cache: CacheOptions
+
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -44,7 +46,7 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let command = BuildCommand(site: site, output: output, timings: false, verbose: verbose)
+        let command = BuildCommand(site: site, output: output, timings: false, verbose: verbose, cacheFolder: cache.folder)
         let site = site
         let server = PreviewServer(port: port, siteFolder: output, watched: [site.content, site.templates])
         let before = FolderSnapshot.take(server.watched)

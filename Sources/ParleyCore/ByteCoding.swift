@@ -45,6 +45,11 @@ public struct ByteWriter {
         if let value { write(value) }
     }
 
+    /// Bytes written by another writer, as they are.
+    public mutating func append(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
     public mutating func write(_ values: [String]) {
         write(UInt64(values.count))
         for value in values { write(value) }
@@ -53,7 +58,9 @@ public struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; throws `ByteReader.Damaged` on bytes that do not fit.
 public struct ByteReader {
-    public struct Damaged: Error, Sendable {}
+    public struct Damaged: Error, Sendable {
+        public init() {}
+    }
 
     private let bytes: [UInt8]
     public private(set) var position = 0

@@ -10,11 +10,15 @@ public struct BuildOptions: Sendable {
     public var templatesDirectory: String
     /// Overrides `base_url` of `site.yml`.
     public var baseURL: String?
+    /// The build cache folder (`BuildCache`); nil builds everything from scratch and keeps nothing.
+    public var cacheFolder: String?
 
-    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", baseURL: String? = nil) {
+    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", baseURL: String? = nil,
+                cacheFolder: String? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.baseURL = baseURL
+        self.cacheFolder = cacheFolder
     }
 }
 
@@ -32,6 +36,8 @@ public struct BuildResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
     /// Set when a file could not be written; the site is then incomplete and must not be used.
     public var writeError: WriteError?
+    /// Page jobs rendered (the others were kept from the last build).
+    public var pagesRendered = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -63,6 +69,10 @@ public struct SiteBuilder: Sendable {
         public var library: Library
         public var articleCount: Int
         public var diagnostics: [Diagnostic]
+        /// With a build cache: the digest of each article's analysis (by library index) and of
+        /// the registries and code.
+        var articleDigests: [ContentDigest]?
+        var identity: ContentDigest?
     }
 
     public func analyze() -> Analysis {
@@ -74,8 +84,12 @@ public struct SiteBuilder: Sendable {
     private struct ArticleOutcome: Sendable {
         var analyzed: AnalyzedArticle?
         var diagnostics: [Diagnostic]
+        /// The digest of the analysis (with a build cache).
+        var digest: ContentDigest?
         /// Thread seconds spent reading, normalizing and recognizing it.
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
+        var fromCache = false
+        var cacheProblem: WriteError?
     }
 
     func analyze(_ timer: inout StepTimer) -> Analysis {
@@ -85,40 +99,88 @@ public struct SiteBuilder: Sendable {
         diagnostics += registryDiagnostics
         if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
         let paths = loader.articlePaths(into: &diagnostics)
+        var usableCache = options.cacheFolder.map(BuildCache.init(folder:))
+        if let folder = usableCache {
+            do throws(WriteError) {
+                try folder.prepare(BuildCache.articlesFolder)
+            } catch {
+                diagnostics.append(Diagnostic(.warning, step: "cache", file: folder.folder, "\(error.message); building without the cache"))
+                usableCache = nil
+            }
+        }
+        let cache = usableCache
+        let identity = cache.map { _ in BuildCache.analysisIdentity(registry) }
+        let registryIndex = RegistryIndex(registry)
         timer.lap("ingest")
 
         // Each article is read, normalized and recognized on one thread, on all cores, so the
-        // raw text of the archive is never in memory all at once.
+        // raw text of the archive is never in memory all at once. With a cache, an article file
+        // whose fingerprint did not change is not read, and one whose text did not change is
+        // not analyzed again.
         let normalizer = Normalizer(places: registry.places)
         let recognizer = EntityRecognizer(registry: registry)
         let outcomes = parallelMap(paths) { path -> ArticleOutcome in
             let clock = ContinuousClock()
             let start = clock.now
+            let fingerprint = cache == nil ? nil : loader.fingerprint(path)
+            let cached = cache.flatMap { $0.loadArticle(path, identity: identity!, registry: registryIndex) }
+            if let cached, let fingerprint, cached.fingerprint == fingerprint {
+                var outcome = ArticleOutcome(analyzed: cached.analyzed, diagnostics: cached.diagnostics, digest: cached.digest, fromCache: true)
+                outcome.seconds.read = (clock.now - start).seconds
+                return outcome
+            }
             let (source, found) = loader.loadListedArticle(path)
             var outcome = ArticleOutcome(diagnostics: found)
             let read = clock.now
             outcome.seconds.read = (read - start).seconds
-            guard let source else { return outcome }
-            let normalized = normalizer.normalize(source)
-            let done = clock.now
-            outcome.seconds.normalize = (done - read).seconds
-            outcome.analyzed = recognizer.analyze(normalized).compactedForLibrary()
-            outcome.seconds.entities = (clock.now - done).seconds
+            var record = BuildCache.ArticleRecord(fingerprint: fingerprint, key: source.map(BuildCache.key(of:)), diagnostics: found)
+            if let source {
+                if let cached, cached.key == record.key, cached.analyzed != nil {
+                    record.analyzed = cached.analyzed
+                    record.digest = cached.digest
+                    outcome.fromCache = true
+                } else {
+                    let normalized = normalizer.normalize(source)
+                    let done = clock.now
+                    outcome.seconds.normalize = (done - read).seconds
+                    record.analyzed = recognizer.analyze(normalized).compactedForLibrary()
+                    outcome.seconds.entities = (clock.now - done).seconds
+                }
+            }
+            if let cache {
+                do throws(WriteError) {
+                    record = try cache.saveArticle(path, record, identity: identity!, registry: registryIndex)
+                } catch {
+                    outcome.cacheProblem = error
+                }
+            }
+            outcome.analyzed = record.analyzed
+            outcome.digest = record.digest
             return outcome
         }
         var analyzed: [AnalyzedArticle] = []
         analyzed.reserveCapacity(outcomes.count)
+        var digests: [String: ContentDigest] = [:]
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
+        var cacheProblem: WriteError?
+        var reused = 0
         for outcome in outcomes {
             diagnostics += outcome.diagnostics
             seconds.read += outcome.seconds.read
             seconds.normalize += outcome.seconds.normalize
             seconds.entities += outcome.seconds.entities
+            cacheProblem = cacheProblem ?? outcome.cacheProblem
+            if outcome.fromCache { reused += 1 }
             if let article = outcome.analyzed {
                 analyzed.append(article)
                 diagnostics += article.article.diagnostics + article.diagnostics
+                if let digest = outcome.digest { digests[article.article.source.path] = digest }
             }
         }
+        if let cache, let cacheProblem {
+            diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the analysis: \(cacheProblem.description)"))
+        }
+        if let cache, reused < paths.count { cache.pruneArticles(keeping: paths) }
         timer.lap("analyze")
         timer.detail("read", seconds.read)
         timer.detail("normalize", seconds.normalize)
@@ -127,7 +189,15 @@ public struct SiteBuilder: Sendable {
         let library = Library(articles: analyzed, registry: registry)
         diagnostics += library.diagnostics
         timer.lap("library")
-        return Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)
+        var analysis = Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)
+        if cache != nil, cacheProblem == nil {
+            let ordered = library.articles.map { digests[$0.article.source.path] }
+            if ordered.allSatisfy({ $0 != nil }) {
+                analysis.articleDigests = ordered.map { $0! }
+                analysis.identity = identity
+            }
+        }
+        return analysis
     }
 
     /// Builds the site in memory (`files`); nothing is written. `progress`, if given, hears the
@@ -142,6 +212,9 @@ public struct SiteBuilder: Sendable {
     /// What became of one page job on the thread that rendered it.
     private struct JobOutcome: Sendable {
         var checks: [LinkChecker.PageCheck] = []
+        /// With a build cache: what the page was made from; `rendered` false when it was kept.
+        var kept: PageManifest.Entry?
+        var rendered = false
         var body: String?
         var templateError: TemplateError?
         var writeError: WriteError?
@@ -166,12 +239,32 @@ public struct SiteBuilder: Sendable {
             let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
             let anchors = AnchorIndex()
             let cards = renderer.makeCards()
+            // Incremental: pages whose inputs did not change since the last build are kept.
+            let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0) }
+            let cache = options.cacheFolder.map(BuildCache.init(folder:))
+            let pageIdentity = analysis.identity.map { PageManifest.identity(analysis: $0, theme: theme.digest, site: site) }
+            var previous: PageManifest?
+            if let cache, let pageIdentity, let stamp = sink.previousStamp {
+                previous = PageManifest.load(cache, identity: pageIdentity, output: stamp)
+            }
+            let last = previous
             @Sendable func deliver(_ file: OutputFile, _ outcome: inout JobOutcome) {
                 if file.path.hasSuffix(".html") { outcome.checks.append(checker.check(page: file, paths: known, anchors: anchors)) }
+                // A page rendered again that came out the same is kept, not rewritten.
+                if last != nil, sink.isUnchanged(file), sink.keep(file.path) { return }
                 do { try sink.put(file) } catch { outcome.writeError = outcome.writeError ?? error }
             }
             let outcomes = parallelMap(jobs) { job -> JobOutcome in
                 var outcome = JobOutcome()
+                let paths = renderer.paths(of: job)
+                let digest = inputs?.digest(job, paths: paths)
+                if let digest, let kept = last?.entries[paths[0]], kept.digest == digest, kept.paths == paths,
+                   paths.allSatisfy(sink.keep) {
+                    anchors.insert(kept.anchors)
+                    outcome.kept = kept
+                    if case .article(let index) = job, index < Feeds.limit { outcome.body = renderer.articleBody(index) }
+                    return outcome
+                }
                 do throws(TemplateError) {
                     let rendered = try renderer.render(job, cards)
                     outcome.body = rendered.body
@@ -179,20 +272,33 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     outcome.templateError = error
                 }
+                if let digest {
+                    outcome.kept = PageManifest.Entry(digest: digest, paths: paths, anchors: outcome.checks.flatMap(\.anchors),
+                                                      broken: outcome.checks.flatMap(\.broken))
+                    outcome.rendered = true
+                }
                 return outcome
             }
             timer.lap("pages")
 
             var links = LinkCheckResults()
             var bodies: [String] = []
+            var manifest = PageManifest()
             for outcome in outcomes {
                 if let error = outcome.templateError { throw error }
                 result.writeError = result.writeError ?? outcome.writeError
                 outcome.checks.forEach { links.add($0) }
                 if let body = outcome.body { bodies.append(body) }
+                if let kept = outcome.kept {
+                    manifest.entries[kept.paths[0]] = kept
+                    if outcome.rendered { result.pagesRendered += 1 } else { links.add(broken: kept.broken) }
+                } else {
+                    result.pagesRendered += 1
+                }
             }
             // The search page, feeds and theme files, then the crawler files listing them all.
-            let closing = Locked((paths: [String](), checks: [LinkChecker.PageCheck](), error: WriteError?.none))
+            let closing = Locked((paths: [String](), checks: [LinkChecker.PageCheck](), error: WriteError?.none,
+                                  feeds: [PageManifest.Entry]()))
             @Sendable func deliverClosing(_ file: OutputFile) {
                 var outcome = JobOutcome()
                 deliver(file, &outcome)
@@ -202,7 +308,16 @@ public struct SiteBuilder: Sendable {
                     $0.error = $0.error ?? outcome.writeError
                 }
             }
-            try renderer.closingFiles(feedBodies: bodies, into: deliverClosing)
+            // A feed beside a person's or an event's page is kept when its entries did not change.
+            @Sendable func keepFeed(_ path: String, _ articles: ArraySlice<Int>) -> Bool {
+                guard let inputs else { return false }
+                let entry = PageManifest.Entry(digest: inputs.feedDigest(path: path, articles: articles), paths: [path], anchors: [], broken: [])
+                closing.withLock { $0.feeds.append(entry) }
+                guard let kept = last?.entries[path], kept.digest == entry.digest, sink.keep(path) else { return false }
+                closing.withLock { $0.paths.append(path) }
+                return true
+            }
+            try renderer.closingFiles(feedBodies: bodies, into: deliverClosing, keepFeed: keepFeed)
             theme.assets.forEach(deliverClosing)
             var paths = known.union(closing.withLock { $0.paths })
             for file in CrawlerFiles.make(listing: paths, library: library, site: site) {
@@ -212,6 +327,7 @@ public struct SiteBuilder: Sendable {
             closing.withLock { done in
                 done.checks.forEach { links.add($0) }
                 result.writeError = result.writeError ?? done.error
+                for feed in done.feeds { manifest.entries[feed.paths[0]] = feed }
             }
             timer.lap("feeds")
 
@@ -220,6 +336,13 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             timer.lap("link check")
+            if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
+                do throws(WriteError) {
+                    try manifest.save(cache, identity: pageIdentity, output: stamp)
+                } catch {
+                    result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
+                }
+            }
         } catch {
             result.diagnostics.append(error.diagnostic)
         }
@@ -229,7 +352,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The templates (`*.mustache`) and the static files (`static/…`, copied to the site root).
-    func loadTheme() throws(TemplateError) -> (templates: TemplateSet, assets: [OutputFile]) {
+    func loadTheme() throws(TemplateError) -> (templates: TemplateSet, assets: [OutputFile], digest: ContentDigest) {
         let root = options.templatesDirectory
         guard fileSystem.isDirectory(root) else {
             throw TemplateError(file: root, message: "no templates folder here; pass --templates DIR")
@@ -259,7 +382,16 @@ public struct SiteBuilder: Sendable {
                 sources[name] = text
             }
         }
-        return (try TemplateSet(sources: sources), assets)
+        var digest = ByteWriter()
+        for name in sources.keys.sorted() {
+            digest.write(name)
+            digest.write(sources[name]!)
+        }
+        for asset in assets {
+            digest.write(asset.path)
+            digest.write(asset.bytes)
+        }
+        return (try TemplateSet(sources: sources), assets, ContentDigest.of(digest.bytes))
     }
 }
 

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Where a build puts the files of the site as it makes them: straight into a staging folder
 /// (`SiteWriter.Staging`), so the site is never held in memory whole, or into memory
 /// (`MemorySink`, for tests and tools that look at the pages).
@@ -5,6 +7,25 @@
 /// `put` is called from several threads at once, each path once.
 public protocol SiteSink: AnyObject, Sendable {
     func put(_ file: OutputFile) throws(WriteError)
+
+    /// For incremental builds: the fingerprint of the marker file of the site being made, and
+    /// of the one it replaces (nil when there is none, or the sink cannot keep files).
+    var stamp: FileFingerprint? { get }
+    var previousStamp: FileFingerprint? { get }
+
+    /// Keeps the previous site's file at `path` as it is, without writing it; false when it
+    /// cannot (then the file must be put).
+    func keep(_ path: String) -> Bool
+
+    /// Whether the previous site has this file with these very bytes.
+    func isUnchanged(_ file: OutputFile) -> Bool
+}
+
+extension SiteSink {
+    public var stamp: FileFingerprint? { nil }
+    public var previousStamp: FileFingerprint? { nil }
+    public func keep(_ path: String) -> Bool { false }
+    public func isUnchanged(_ file: OutputFile) -> Bool { false }
 }
 
 /// Keeps the files in memory.

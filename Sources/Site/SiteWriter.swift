@@ -72,7 +72,14 @@ public struct SiteWriter: Sendable {
         let root = "\(parent)/.\(baseName).staging-\(getpid())"
         try removeTree(root)
         try makeDirectory(root)
-        return Staging(writer: self, root: root)
+        let staging = Staging(writer: self, root: root, previousStamp: FileFingerprint.of("\(output)/\(Self.marker)"))
+        do {
+            try staging.put(OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return staging
     }
 
     /// A site being written. The output folder is untouched until `commit`.
@@ -80,10 +87,12 @@ public struct SiteWriter: Sendable {
         let writer: SiteWriter
         /// The staging folder.
         public let root: String
+        public let previousStamp: FileFingerprint?
 
-        init(writer: SiteWriter, root: String) {
+        init(writer: SiteWriter, root: String, previousStamp: FileFingerprint?) {
             self.writer = writer
             self.root = root
+            self.previousStamp = previousStamp
         }
 
         /// Writes one file of the site. Safe to call from several threads for different paths.
@@ -91,11 +100,29 @@ public struct SiteWriter: Sendable {
             try writer.writeFile(root: root, file)
         }
 
-        /// Adds the marker, runs `beforeSwap` on the finished folder and swaps it into place;
-        /// on any error the staging folder is removed and the output stays as it was.
+        /// The marker file of this new site (written first).
+        public var stamp: FileFingerprint? { FileFingerprint.of("\(root)/\(SiteWriter.marker)") }
+
+        /// Links the output's file into the new site: the same file, not rewritten.
+        public func keep(_ path: String) -> Bool {
+            guard previousStamp != nil, SiteWriter.isSafe(path) else { return false }
+            let from = "\(writer.output)/\(path)", to = "\(root)/\(path)"
+            if link(from, to) == 0 { return true }
+            guard errno == ENOENT, access(from, F_OK) == 0, (try? writer.makeParents(root: root, path)) != nil else { return false }
+            return link(from, to) == 0
+        }
+
+        public func isUnchanged(_ file: OutputFile) -> Bool {
+            guard previousStamp != nil, SiteWriter.isSafe(file.path) else { return false }
+            let path = "\(writer.output)/\(file.path)"
+            guard let fingerprint = FileFingerprint.of(path), fingerprint.size == Int64(file.bytes.count) else { return false }
+            return (try? DiskFileSystem().readFile(path)) == file.bytes
+        }
+
+        /// Runs `beforeSwap` on the finished folder and swaps it into place; on any error the
+        /// staging folder is removed and the output stays as it was.
         public func commit(beforeSwap: ((_ staging: String) throws(WriteError) -> Void)? = nil) throws(WriteError) {
             do {
-                try put(OutputFile(path: SiteWriter.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
                 try beforeSwap?(root)
                 try writer.swapIntoPlace(root)
             } catch {
@@ -169,15 +196,20 @@ public struct SiteWriter: Sendable {
     /// Writes one file below `root`, creating its folders when they are missing (safe from
     /// several threads: a folder another thread made first is fine).
     func writeFile(root: String, _ file: OutputFile) throws(WriteError) {
-        guard !file.path.isEmpty, !file.path.hasPrefix("/"),
-              !file.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard Self.isSafe(file.path) else {
             throw WriteError(path: file.path, message: "unsafe output path")
         }
         let path = root + "/" + file.path
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Always a new file (O_EXCL): a file of the previous site linked here (`keep`) must be
+        // replaced, never written through.
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        var fd = open(path, flags, 0o644)
         if fd < 0 && errno == ENOENT {
             try makeParents(root: root, file.path)
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = open(path, flags, 0o644)
+        } else if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw posix(path, "cannot create file") }
         defer { close(fd) }
@@ -194,8 +226,13 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// A relative path that stays inside the folder.
+    static func isSafe(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+    }
+
     /// The folders of `relativePath` below `root`.
-    private func makeParents(root: String, _ relativePath: String) throws(WriteError) {
+    func makeParents(root: String, _ relativePath: String) throws(WriteError) {
         var dir = root
         for component in relativePath.split(separator: "/").dropLast() {
             dir += "/" + component

@@ -47,8 +47,11 @@ struct Feeds {
     }
 
     /// Every feed, each handed to `put` as soon as it is made (from several threads), so the
-    /// feeds of a large archive are never all in memory.
-    func files(into put: @Sendable (OutputFile) -> Void) {
+    /// feeds of a large archive are never all in memory. The feed of a person's or an event's
+    /// page is not made when `keep` (given its path and its articles) says the last build's
+    /// file stays (an incremental build).
+    func files(into put: @Sendable (OutputFile) -> Void,
+               keep: @Sendable (_ path: String, _ articles: ArraySlice<Int>) -> Bool = { _, _ in false }) {
         let whole = Feed(title: site.title, description: site.description, pageURL: contexts.canonical("index.html"),
                          language: site.language, author: site.title,
                          entries: library.articles.indices.prefix(Self.limit).map { entry($0, withContent: true) })
@@ -66,6 +69,7 @@ struct Feeds {
             let name = event.event.name
             pages.append((event.path, name, "Articles about \(name) in \(site.title)", event.articles.prefix(Self.limit)))
         }
+        pages = pages.filter { !keep(Self.atomPath(besidePage: $0.page), $0.articles) }
         var entries: [Int: Feed.Entry] = [:]
         for index in Set(pages.flatMap(\.articles)) { entries[index] = entry(index, withContent: false) }
         _ = parallelMap(pages) { [contexts, entries] page in

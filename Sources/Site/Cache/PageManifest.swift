@@ -1,0 +1,93 @@
+import Ingest
+import ParleyCore
+import Render
+
+/// What every page of the last build was made from (`PageInputs`), with what its link check
+/// found, so a page whose inputs did not change is kept as it is (its file linked into the new
+/// site, its anchors and broken links taken from here) instead of being rendered again.
+///
+/// It is only used when the output folder is still the site the last build wrote (the marker
+/// file it names is still there, unchanged) and everything every page depends on (`identity`)
+/// is the same.
+struct PageManifest: Sendable {
+    struct Entry: Sendable {
+        var digest: ContentDigest
+        var paths: [String]
+        var anchors: [AnchorKey]
+        var broken: [LinkChecker.BrokenLink]
+    }
+
+    /// By the first path of each page job.
+    var entries: [String: Entry] = [:]
+
+    static let file = "pages.bin"
+    private static let kind = "parley pages"
+
+    /// What every page depends on besides its own inputs.
+    static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
+        var w = ByteWriter()
+        w.write(analysis)
+        w.write(theme)
+        w.write(String(describing: site))
+        return ContentDigest.of(w.bytes)
+    }
+
+    static func load(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) -> PageManifest? {
+        guard let payload = try? CacheFile.read(cache.path(file), kind: kind) else { return nil }
+        var r = ByteReader(payload)
+        do throws(ByteReader.Damaged) {
+            guard try r.readDigest() == identity, try readStamp(&r) == output else { return nil }
+            var manifest = PageManifest()
+            for _ in 0..<(try r.readCount()) {
+                let digest = try r.readDigest()
+                let paths = try r.readStrings()
+                var anchors: [AnchorKey] = []
+                for _ in 0..<(try r.readCount()) { anchors.append(AnchorKey(value: try r.readUInt64())) }
+                var broken: [LinkChecker.BrokenLink] = []
+                for _ in 0..<(try r.readCount()) {
+                    broken.append(LinkChecker.BrokenLink(page: try r.readString(), target: try r.readString(), reason: try r.readString()))
+                }
+                guard let key = paths.first else { return nil }
+                manifest.entries[key] = Entry(digest: digest, paths: paths, anchors: anchors, broken: broken)
+            }
+            return r.atEnd ? manifest : nil
+        } catch {
+            return nil
+        }
+    }
+
+    func save(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) throws(WriteError) {
+        var w = ByteWriter()
+        w.write(identity)
+        Self.writeStamp(output, &w)
+        w.write(UInt64(entries.count))
+        for key in entries.keys.sorted() {
+            let entry = entries[key]!
+            w.write(entry.digest)
+            w.write(entry.paths)
+            w.write(UInt64(entry.anchors.count))
+            for anchor in entry.anchors { w.write(anchor.value) }
+            w.write(UInt64(entry.broken.count))
+            for link in entry.broken {
+                w.write(link.page)
+                w.write(link.target)
+                w.write(link.reason)
+            }
+        }
+        try cache.prepare()
+        try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+    }
+
+    private static func writeStamp(_ f: FileFingerprint, _ w: inout ByteWriter) {
+        w.write(Int(f.size))
+        w.write(Int(f.modified))
+        w.write(Int(f.changed))
+        w.write(f.inode)
+        w.write(f.device)
+    }
+
+    private static func readStamp(_ r: inout ByteReader) throws(ByteReader.Damaged) -> FileFingerprint {
+        FileFingerprint(size: Int64(try r.readInt()), modified: Int64(try r.readInt()), changed: Int64(try r.readInt()),
+                        inode: try r.readUInt64(), device: try r.readUInt64())
+    }
+}

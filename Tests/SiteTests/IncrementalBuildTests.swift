@@ -1,0 +1,201 @@
+import Foundation
+import Ingest
+import ParleyCore
+import ParleyTestSupport
+import Site
+import Testing
+
+/// Incremental builds (a build cache and the previous site): after every kind of edit, the
+/// site is byte for byte what a full build of the edited content makes, unchanged files are
+/// not rewritten, and an edit renders few pages.
+///
+/// The content is the shipped sample (five seeds, the registries) with the 40 Reuters stories
+/// of ../shared beside them, so articles share people, events, places and outlets.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// A scratch project: content/, templates/, the output and the cache.
+    struct Project {
+        let root: String
+        var content: String { root + "/content" }
+        var templates: String { root + "/templates" }
+        var output: String { root + "/public" }
+        var cache: String { root + "/cache" }
+        let disk = DiskFileSystem()
+
+        init() throws {
+            root = RepositoryPaths.temporaryFolder("parley-incremental")
+            var files: [OutputFile] = []
+            for name in try disk.listFiles(in: RepositoryPaths.inRepository("content")) {
+                files.append(OutputFile(path: name, bytes: try disk.readFile(RepositoryPaths.inRepository("content/" + name))))
+            }
+            let reuters = RepositoryPaths.inShared("corpora/reuters-dev")
+            for name in try disk.listFiles(in: reuters) where name.hasSuffix(".txt") {
+                files.append(OutputFile(path: "articles/" + name, bytes: try disk.readFile(reuters + "/" + name)))
+            }
+            try SiteWriter(output: content).write(files)
+            let theme = try disk.listFiles(in: RepositoryPaths.inRepository("templates")).map { name in
+                OutputFile(path: name, bytes: try disk.readFile(RepositoryPaths.inRepository("templates/" + name)))
+            }
+            try SiteWriter(output: templates).write(theme)
+        }
+
+        func options(cache: Bool) -> BuildOptions {
+            BuildOptions(contentDirectory: content, templatesDirectory: templates, cacheFolder: cache ? self.cache : nil)
+        }
+
+        /// Builds into `folder` (the output by default) and swaps it into place.
+        @discardableResult
+        func build(into folder: String? = nil, cache: Bool = true) throws -> BuildResult {
+            let staging = try SiteWriter(output: folder ?? output).begin()
+            let result = SiteBuilder(options: options(cache: cache)).build(into: staging)
+            #expect(result.writeError == nil)
+            #expect(!result.paths.isEmpty)
+            try staging.commit()
+            return result
+        }
+
+        /// Every file of a built folder (the marker aside), by path.
+        func files(_ folder: String) throws -> [String: [UInt8]] {
+            var files: [String: [UInt8]] = [:]
+            for name in try disk.listFiles(in: folder) where name != SiteWriter.marker {
+                files[name] = try disk.readFile(folder + "/" + name)
+            }
+            return files
+        }
+
+        func inode(_ path: String) -> UInt64? { FileFingerprint.of(output + "/" + path)?.inode }
+
+        func read(_ relative: String) throws -> String { String(decoding: try disk.readFile(root + "/" + relative), as: UTF8.self) }
+
+        func write(_ relative: String, _ text: String) throws {
+            let path = root + "/" + relative
+            unlink(path)
+            let handle = try #require(fopen(path, "wb"))
+            defer { fclose(handle) }
+            _ = Array(text.utf8).withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        }
+
+        /// The incremental build equals a full build of the same content, file for file.
+        func expectSameAsFullBuild(_ incremental: BuildResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let fresh = root + "/fresh"
+            try? removeTree(fresh)
+            let full = try build(into: fresh, cache: false)
+            let mine = try files(output)
+            let theirs = try files(fresh)
+            #expect(Set(mine.keys) == Set(theirs.keys), "same files", sourceLocation: sourceLocation)
+            let differing = theirs.keys.filter { mine[$0] != theirs[$0] }.sorted()
+            #expect(differing.isEmpty, "differs from a full build: \(differing.prefix(10))", sourceLocation: sourceLocation)
+            #expect(incremental.diagnostics.map(\.description) == full.diagnostics.map(\.description), sourceLocation: sourceLocation)
+            #expect(incremental.paths == full.paths, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The pages rendered when nothing changed: those that gather the whole library.
+    static let alwaysRendered = 6
+
+    @Test func aSecondBuildWithNothingChangedKeepsEveryPage() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let first = try project.build()
+        #expect(first.pagesRendered > 100)
+        let home = try #require(project.inode("index.html"))
+        let article = try #require(first.library?.articles.first?.path)
+        let articleInode = try #require(project.inode(article))
+        let second = try project.build()
+        #expect(second.pagesRendered == Self.alwaysRendered)
+        #expect(project.inode(article) == articleInode, "an unchanged page is the same file, not rewritten")
+        #expect(project.inode("index.html") == home)
+        try project.expectSameAsFullBuild(second)
+    }
+
+    @Test func touchingAFileWithoutChangingItRendersNothingMore() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        let text = try project.read("content/articles/dev_001.txt")
+        try project.write("content/articles/dev_001.txt", text)
+        let result = try project.build()
+        #expect(result.pagesRendered == Self.alwaysRendered)
+        try project.expectSameAsFullBuild(result)
+    }
+
+    @Test func appendingAParagraphRendersOnlyThePagesShowingTheArticle() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let first = try project.build()
+        let text = try project.read("content/articles/dev_003.txt")
+        try project.write("content/articles/dev_003.txt", text + "\nOfficials said the talks would continue.\n")
+        let result = try project.build()
+        #expect(result.pagesRendered > Self.alwaysRendered)
+        #expect(result.pagesRendered < first.pagesRendered / 4, "\(result.pagesRendered) of \(first.pagesRendered)")
+        try project.expectSameAsFullBuild(result)
+    }
+
+    @Test func editsOfTitleDateAndPeopleGiveTheFullBuildsSite() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        // A new title (the article's address changes), a quote by a registry person, a new date.
+        let first = try project.read("content/articles/dev_002.txt")
+        try project.write("content/articles/dev_002.txt", "Envoys meet again in Istanbul\n\n" + first)
+        try project.expectSameAsFullBuild(try project.build())
+        let seed = try project.read("content/articles/001_d046daa32b3b511d.txt")
+        try project.write("content/articles/001_d046daa32b3b511d.txt",
+                          seed + "\n“We are ready to talk,” Russian Foreign Minister Sergei Lavrov said on Tuesday.\n")
+        try project.expectSameAsFullBuild(try project.build())
+        let other = try project.read("content/articles/dev_010.txt")
+        try project.write("content/articles/dev_010.txt", other.replacingOccurrences(of: "2022", with: "2019"))
+        try project.expectSameAsFullBuild(try project.build())
+    }
+
+    @Test func addingAndRemovingArticlesGiveTheFullBuildsSite() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        let text = try project.read("content/articles/dev_005.txt")
+        try project.write("content/articles/dev_005_copy.txt", "A second look\n\n" + text)
+        try project.expectSameAsFullBuild(try project.build())
+        unlink(project.content + "/articles/dev_005.txt")
+        unlink(project.content + "/articles/dev_007.txt")
+        try project.expectSameAsFullBuild(try project.build())
+    }
+
+    @Test func registryTemplateAndSettingChangesGiveTheFullBuildsSite() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        let people = try project.read("content/people.yml")
+        try project.write("content/people.yml", people.replacingOccurrences(of: "country: Russia", with: "country: Russian Federation"))
+        try project.expectSameAsFullBuild(try project.build())
+        let article = try project.read("templates/article.mustache")
+        try project.write("templates/article.mustache", article.replacingOccurrences(of: "</article>", with: "<!-- edited --></article>"))
+        let afterTemplate = try project.build()
+        #expect(afterTemplate.pagesRendered > 40, "every article page again")
+        try project.expectSameAsFullBuild(afterTemplate)
+        let site = try project.read("content/site.yml")
+        try project.write("content/site.yml", site.replacingOccurrences(of: "title: Parley Digest", with: "title: Parley Test Digest"))
+        try project.expectSameAsFullBuild(try project.build())
+    }
+
+    @Test func aChangedOutputFolderIsNotTrusted() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        // Another tool rebuilt the output (a new marker): nothing of it is kept.
+        try project.build(cache: false)
+        let result = try project.build()
+        #expect(result.pagesRendered > 100)
+        try project.expectSameAsFullBuild(result)
+    }
+
+    @Test func aDamagedCacheMeansAFullBuild() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        for name in try project.disk.listFiles(in: project.cache) {
+            try project.write("cache/" + name, "garbage")
+        }
+        let result = try project.build()
+        #expect(result.pagesRendered > 100)
+        try project.expectSameAsFullBuild(result)
+    }
+}
