@@ -11,10 +11,39 @@ import Render
 /// always rendered. Over-approximating is fine (a page rendered again for nothing costs time,
 /// not correctness); missing an input is not, so `IncrementalBuildTests` edits articles in
 /// every way a page can show and compares with a full build.
+///
+/// Each article's part is digested once, and each person's, event's, outlet's and place's
+/// list of articles once, so the digests of all pages take time linear in the library.
 struct PageInputs: Sendable {
     let library: Library
-    /// The digest of each article's analysis, by library index.
-    let articleDigests: [ContentDigest]
+    /// Per article (library index): its address, the digest of its analysis, and the people
+    /// and events it links to as they are named and found.
+    private let articles: [ContentDigest]
+    /// Per person, event, outlet and place: the digest of its list of articles.
+    private let people: [ContentDigest]
+    private let events: [ContentDigest]
+    private let collections: [CollectionKind: [ContentDigest]]
+
+    init(library: Library, articleDigests: [ContentDigest]) {
+        self.library = library
+        let articles = parallelMap(Array(library.articles.indices)) { index in
+            Self.articleFacts(index, library: library, analysis: articleDigests[index])
+        }
+        self.articles = articles
+        func lists(_ all: [[Int]]) -> [ContentDigest] {
+            parallelMap(all) { indices in
+                var w = ByteWriter()
+                w.write(UInt64(indices.count))
+                for index in indices { w.write(articles[index]) }
+                return ContentDigest.of(w.bytes)
+            }
+        }
+        people = lists(library.people.map(\.articles))
+        events = lists(library.events.map(\.articles))
+        var collections: [CollectionKind: [ContentDigest]] = [:]
+        for kind in [CollectionKind.source, .place] { collections[kind] = lists(library.collections(kind).map(\.articles)) }
+        self.collections = collections
+    }
 
     func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest? {
         var w = ByteWriter()
@@ -22,14 +51,14 @@ struct PageInputs: Sendable {
         switch job {
         case .article(let index):
             w.write("article")
-            article(index, &w)
+            w.write(articles[index])
             let also = library.alsoReported(index)
             let related = library.related(to: index, excluding: Set(also))
             let (older, newer) = library.neighboursInTime(index)
             for (label, list) in [("also", also), ("related", related), ("older", older.map { [$0] } ?? []), ("newer", newer.map { [$0] } ?? [])] {
                 w.write(label)
                 w.write(UInt64(list.count))
-                for other in list { article(other, &w) }
+                for other in list { w.write(articles[other]) }
             }
             let a = library.articles[index].analyzed
             w.write(a.article.outlet.flatMap { library.outlet($0)?.path })
@@ -38,32 +67,32 @@ struct PageInputs: Sendable {
             let entry = library.people[index]
             w.write("person")
             w.write(page)
-            person(entry.person, &w)
-            articles(entry.articles, &w)
+            w.write(entry.person)
+            w.write(people[index])
             for companion in entry.companions.prefix(12) {
                 w.write(companion.count)
-                personLink(companion.person, &w)
+                Self.personLink(companion.person, library: library, &w)
             }
-            for event in entry.events { eventLink(event, &w) }
+            for event in entry.events { Self.eventLink(event, library: library, &w) }
         case let .event(index, page):
             let entry = library.events[index]
             w.write("event")
             w.write(page)
-            event(entry.event, &w)
+            w.write(entry.event)
             w.write(entry.event.place.flatMap { library.place($0)?.path })
-            articles(entry.articles, &w)
-            for id in entry.people { personLink(id, &w) }
+            w.write(events[index])
+            for id in entry.people { Self.personLink(id, library: library, &w) }
         case let .collection(kind, index, page):
             let entry = library.collections(kind)[index]
             w.write("collection \(kind.section)")
             w.write(page)
             w.write(entry.name)
-            articles(entry.articles, &w)
+            w.write(collections[kind]![index])
         case .home(let page):
             w.write("home")
             w.write(page)
             w.write(library.articles.count)
-            articles(Array(PageContexts.homePages(library).range(page)), &w)
+            for index in PageContexts.homePages(library).range(page) { w.write(articles[index]) }
         case .timeline, .people, .events, .collectionIndex, .notFound:
             return nil
         }
@@ -71,54 +100,42 @@ struct PageInputs: Sendable {
     }
 
     /// The Atom feed beside a person's or an event's page: the entries of its newest articles.
-    func feedDigest(path: String, articles: ArraySlice<Int>) -> ContentDigest {
+    func feedDigest(path: String, articles indices: ArraySlice<Int>) -> ContentDigest {
         var w = ByteWriter()
         w.write("feed")
         w.write(path)
-        self.articles(Array(articles), &w)
+        w.write(UInt64(indices.count))
+        for index in indices { w.write(articles[index]) }
         return ContentDigest.of(w.bytes)
     }
 
-    /// An article as shown anywhere: its address, its analysis, and the people and events it
-    /// links to as they are named and found.
-    private func article(_ index: Int, _ w: inout ByteWriter) {
+    private static func articleFacts(_ index: Int, library: Library, analysis: ContentDigest) -> ContentDigest {
         let entry = library.articles[index]
+        var w = ByteWriter()
         w.write(entry.path)
-        w.write(articleDigests[index])
-        for seen in entry.analyzed.people { personLink(seen.person.id, &w) }
-        for event in entry.analyzed.events { eventLink(event.id, &w) }
+        w.write(analysis)
+        for seen in entry.analyzed.people { personLink(seen.person.id, library: library, &w) }
+        for event in entry.analyzed.events { eventLink(event.id, library: library, &w) }
+        return ContentDigest.of(w.bytes)
     }
 
-    private func articles(_ indices: [Int], _ w: inout ByteWriter) {
-        w.write(UInt64(indices.count))
-        for index in indices { article(index, &w) }
-    }
-
-    private func personLink(_ id: String, _ w: inout ByteWriter) {
+    private static func personLink(_ id: String, library: Library, _ w: inout ByteWriter) {
         w.write(id)
         if let entry = library.person(id) {
             w.write(true)
-            person(entry.person, &w)
+            w.write(entry.person)
         } else {
             w.write(false)
         }
     }
 
-    private func eventLink(_ id: String, _ w: inout ByteWriter) {
+    private static func eventLink(_ id: String, library: Library, _ w: inout ByteWriter) {
         w.write(id)
         if let entry = library.event(id) {
             w.write(true)
-            event(entry.event, &w)
+            w.write(entry.event)
         } else {
             w.write(false)
         }
-    }
-
-    private func person(_ person: Person, _ w: inout ByteWriter) {
-        w.write(person)
-    }
-
-    private func event(_ event: Event, _ w: inout ByteWriter) {
-        w.write(event)
     }
 }
