@@ -61,15 +61,20 @@ struct MustacheRenderer {
         case other(Any)
 
         init(_ any: Any) {
-            let type = type(of: any)
-            if type == String.self { self = .string(any as! String) }
-            else if type == [String: Any].self { self = .dictionary(any as! [String: Any]) }
-            else if type == Bool.self { self = .bool(any as! Bool) }
-            else if type == Int.self { self = .int(any as! Int) }
-            else if type == [[String: Any]].self { self = .dictionaries(any as! [[String: Any]]) }
-            else if type == [Any].self { self = .list(any as! [Any]) }
-            else if type == [String].self { self = .strings(any as! [String]) }
-            else { self = .other(any) }
+            self = Self.typed(any)
+        }
+
+        /// The value with its type opened: once the type is known to be one of the cases',
+        /// the value is taken as it is, without a dynamic cast.
+        private static func typed<T>(_ value: T) -> Value {
+            if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+            if T.self == [String: Any].self { return .dictionary(unsafeBitCast(value, to: [String: Any].self)) }
+            if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+            if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+            if T.self == [[String: Any]].self { return .dictionaries(unsafeBitCast(value, to: [[String: Any]].self)) }
+            if T.self == [Any].self { return .list(unsafeBitCast(value, to: [Any].self)) }
+            if T.self == [String].self { return .strings(unsafeBitCast(value, to: [String].self)) }
+            return .other(value)
         }
 
         /// A value found by name: NSNull and other custom representations stand for what

@@ -1,3 +1,4 @@
+import Foundation
 import ParleyCore
 import Render
 
@@ -10,7 +11,9 @@ final class ArticleCards: @unchecked Sendable {
     let cards: [[String: Any]]
 
     /// Makes the cards and hands them to `fragments` with their digests, so each card is
-    /// rendered once per kind of page that lists it.
+    /// rendered once per kind of page that lists it. They are also left on the library's
+    /// shelf, for pages whose contexts were not handed these cards (an article's related
+    /// articles).
     init(library: Library, site: SiteConfig, fragments: FragmentCache) {
         let contexts = PageContexts(library: library, site: site)
         let made = parallelMap(Array(library.articles.indices)) { index in
@@ -19,10 +22,34 @@ final class ArticleCards: @unchecked Sendable {
         }
         cards = made.map(\.value)
         fragments.share(cards, digests: made.map(\.digest))
+        library.cardShelf.keep(cards)
     }
 
     private struct Card: @unchecked Sendable {
         let value: [String: Any]
         let digest: ContentDigest?
+    }
+}
+
+/// Cards kept with a library once made, by article index, for every page rendered from it.
+/// A card depends on the library alone, so it stays right as long as the library lives.
+final class CardShelf: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cards: [[String: Any]?] = []
+
+    /// The card of article `index`: the one kept, or the one `make` gives (then kept).
+    func card(_ index: Int, make: () -> [String: Any]) -> [String: Any] {
+        if let kept = lock.withLock({ index < cards.count ? cards[index] : nil }) { return kept }
+        let card = make()
+        lock.withLock {
+            if cards.count <= index { cards += Array(repeating: nil, count: index + 1 - cards.count) }
+            if cards[index] == nil { cards[index] = card }
+        }
+        return card
+    }
+
+    /// Keeps every card at once (`cards[i]` is article i's).
+    func keep(_ all: [[String: Any]]) {
+        lock.withLock { cards = all.map(Optional.some) }
     }
 }

@@ -1,21 +1,47 @@
 import ParleyCore
 
-/// One article of the site, with its page address.
+/// One article of the site, with its page address and what every page listing it shows.
+///
+/// Copied wherever a page lists the article, so everything is kept in one shared, immutable
+/// object: a copy costs one reference count, not one per field of the analyzed article.
 public struct ArticleEntry: Sendable {
-    public var analyzed: AnalyzedArticle
-    public var slug: String
+    private final class Storage: Sendable {
+        let analyzed: AnalyzedArticle
+        let slug: String
+        let path: String
+        let folder: String
+        let summary: String
 
-    public var article: NormalizedArticle { analyzed.article }
+        init(analyzed: AnalyzedArticle, slug: String) {
+            self.analyzed = analyzed
+            self.slug = slug
+            folder = "articles/\(slug)/"
+            path = folder + "index.html"
+            summary = Summary.make(analyzed.article)
+        }
+    }
+
+    private let storage: Storage
+
+    init(analyzed: AnalyzedArticle, slug: String) {
+        storage = Storage(analyzed: analyzed, slug: slug)
+    }
+
+    public var analyzed: AnalyzedArticle { storage.analyzed }
+    public var slug: String { storage.slug }
+    public var article: NormalizedArticle { storage.analyzed.article }
     /// Path of the page from the site root: `articles/<slug>/index.html`.
-    public var path: String { "articles/\(slug)/index.html" }
-    public var folder: String { "articles/\(slug)/" }
+    public var path: String { storage.path }
+    public var folder: String { storage.folder }
     /// The normalized Markdown beside the page.
     public var markdownPath: String { folder + "index.md" }
+    /// Its first sentences, for lists, descriptions and feeds (`Summary.make`), made once.
+    public var summary: String { storage.summary }
 }
 
 /// A person and everything the site knows of them.
 public struct PersonEntry: Sendable {
-    public var person: Person
+    public let person: Person
     /// Indexes into `Library.articles` (which is newest first), ascending.
     public var articles: [Int] = []
     /// Roles seen in articles, each with the articles that give it.
@@ -25,19 +51,33 @@ public struct PersonEntry: Sendable {
     public var companions: [(person: String, count: Int)] = []
     public var events: [String] = []
 
-    public var folder: String { "people/\(person.id)/" }
-    public var path: String { folder + "index.html" }
+    /// `people/<id>/`; stored, so reading it from `Library.people[i]` copies nothing else.
+    public let folder: String
+    public let path: String
+
+    init(person: Person) {
+        self.person = person
+        folder = "people/\(person.id)/"
+        path = folder + "index.html"
+    }
 }
 
 /// An event and everything the site knows of it.
 public struct EventEntry: Sendable {
-    public var event: Event
+    public let event: Event
     public var articles: [Int] = []
     /// Person ids: registry participants and people named in its articles.
     public var people: [String] = []
 
-    public var folder: String { "events/\(event.id)/" }
-    public var path: String { folder + "index.html" }
+    /// `events/<id>/`; stored, so reading it from `Library.events[i]` copies nothing else.
+    public let folder: String
+    public let path: String
+
+    init(event: Event) {
+        self.event = event
+        folder = "events/\(event.id)/"
+        path = folder + "index.html"
+    }
 }
 
 /// The central library of the site: every article, person and event, cross-indexed.
@@ -55,6 +95,9 @@ public struct Library: Sendable {
     public private(set) var places: [CollectionEntry] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// Article cards made for pages of this library (`PageContexts.card`), kept for the others.
+    let cardShelf = CardShelf()
+
     private var personIndex: [String: Int] = [:]
     private var eventIndex: [String: Int] = [:]
     private var outletIndex: [String: Int] = [:]
@@ -63,9 +106,10 @@ public struct Library: Sendable {
     public init(articles analyzed: [AnalyzedArticle], registry: Registry) {
         // Slugs are given in the order of source paths, so they are stable from build to build.
         var taken = Set<String>()
-        var slugged: [ArticleEntry] = []
+        var slugged: [(AnalyzedArticle, String)] = []
         var diagnostics: [Diagnostic] = []
-        for item in analyzed.sorted(by: { $0.article.source.path < $1.article.source.path }) {
+        let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
+        for item in bySourcePath.lazy.map({ analyzed[$0] }) {
             let requested = item.article.source.frontMatter?.slug
             let base = Slug.make(requested ?? item.article.title, fallback: Slug.make(item.article.source.stem, fallback: "article"))
             if let requested, base != requested {
@@ -73,9 +117,10 @@ public struct Library: Sendable {
                                               "slug '\(requested)' is not a safe address; using '\(base)'"))
             }
             let slug = Slug.unique(base, in: &taken)
-            slugged.append(ArticleEntry(analyzed: item, slug: slug))
+            slugged.append((item, slug))
         }
-        articles = slugged.sorted(by: Library.newestFirst)
+        // Entries make their summaries: on all cores.
+        articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1) }.sorted(by: Library.newestFirst)
 
         // People: the registry first, then people found only in the text.
         var people: [String: PersonEntry] = [:]
@@ -131,10 +176,13 @@ public struct Library: Sendable {
                 personEvents[participant, default: []].insert(id)
             }
         }
-        for (id, events) in personEvents {
-            people[id]?.events = events.sorted { a, b in
-                Library.chronological(eventsByID[a]?.event, eventsByID[b]?.event)
-            }
+        // Events in order once; a person's events are then sorted by their place in it.
+        let events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
+        var eventPositions: [String: Int] = [:]
+        for (i, e) in events.enumerated() { eventPositions[e.event.id] = i }
+        for (id, ids) in personEvents {
+            people[id]?.events = ids.map { (id: $0, position: eventPositions[$0] ?? Int.max) }
+                .sorted { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }.map(\.id)
         }
         for event in registry.events {
             for participant in event.participants where people[participant] == nil {
@@ -149,10 +197,10 @@ public struct Library: Sendable {
                                           "\(entry.person.name) is not in people.yml (named in \(counted(entry.articles.count, "article"))); `parley entities --unknown` prints an entry to add"))
         }
         self.people = people.values.sorted { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
-        self.events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
+        self.events = events
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
-        for (i, e) in self.events.enumerated() { eventIndex[e.event.id] = i }
+        eventIndex = eventPositions
         outlets = Library.outlets(of: articles)
         places = Library.places(of: articles)
         for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
@@ -160,6 +208,10 @@ public struct Library: Sendable {
     }
 
     public func person(_ id: String) -> PersonEntry? { personIndex[id].map { people[$0] } }
+    /// Where the person is in `people`: read fields through it (`people[i].person.name`)
+    /// rather than copy the whole entry with `person(_:)`.
+    func personPosition(_ id: String) -> Int? { personIndex[id] }
+    func eventPosition(_ id: String) -> Int? { eventIndex[id] }
     public func event(_ id: String) -> EventEntry? { eventIndex[id].map { events[$0] } }
     public func outlet(_ name: String) -> CollectionEntry? { outletIndex[name.trimmed].map { outlets[$0] } }
     public func place(_ name: String) -> CollectionEntry? { placeIndex[name.trimmed].map { places[$0] } }

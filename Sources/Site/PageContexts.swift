@@ -59,13 +59,13 @@ struct PageContexts {
     }
 
     func personLink(_ id: String) -> [String: Any]? {
-        guard let entry = library.person(id) else { return nil }
-        return ["name": entry.person.name, "href": entry.path, "inRegistry": entry.person.inRegistry]
+        guard let i = library.personPosition(id) else { return nil }
+        return ["name": library.people[i].person.name, "href": library.people[i].path, "inRegistry": library.people[i].person.inRegistry]
     }
 
     func eventLink(_ id: String) -> [String: Any]? {
-        guard let entry = library.event(id) else { return nil }
-        return ["name": entry.event.name, "href": entry.path, "date": Self.value(Self.when(entry.event))]
+        guard let i = library.eventPosition(id) else { return nil }
+        return ["name": library.events[i].event.name, "href": library.events[i].path, "date": Self.value(Self.when(library.events[i].event))]
     }
 
     static func when(_ event: Event) -> String? {
@@ -77,12 +77,16 @@ struct PageContexts {
     /// An article as listed on the home page, a person's or an event's page.
     func card(_ index: Int) -> [String: Any] {
         if let cards { return cards.cards[index] }
+        return library.cardShelf.card(index) { makeCard(index) }
+    }
+
+    private func makeCard(_ index: Int) -> [String: Any] {
         let entry = library.articles[index]
         let a = entry.article
         var card = dateFields(a.date)
         card["title"] = a.title
         card["href"] = entry.path
-        let summary = Summary.make(a)
+        let summary = entry.summary
         card["summary"] = Self.value(summary.isEmpty ? nil : summary)
         card["dateline"] = Self.value(a.dateline?.places.first)
         card["source"] = Self.value(a.outlet)
@@ -139,7 +143,7 @@ struct PageContexts {
     func article(_ index: Int, bodyHTML: String) -> [String: Any] {
         let entry = library.articles[index]
         let a = entry.article
-        var context = base(path: entry.path, title: a.title, description: Summary.make(a), section: "article")
+        var context = base(path: entry.path, title: a.title, description: entry.summary, section: "article")
         context.merge(dateFields(a.date)) { _, new in new }
         context["title"] = a.title
         context["titleDerived"] = a.titleDerived
@@ -247,7 +251,7 @@ struct PageContexts {
         var bySide: [String: [[String: Any]]] = [:]
         for index in shown {
             for quote in Self.quotes(about: e, in: library.articles[index].analyzed) {
-                let side = library.person(quote.speaker)?.person.country ?? "Other"
+                let side = library.personPosition(quote.speaker).flatMap { library.people[$0].person.country } ?? "Other"
                 bySide[side, default: []].append(quoteContext(article: index, quote: quote, withSpeaker: true))
             }
         }

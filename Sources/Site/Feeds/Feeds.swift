@@ -92,7 +92,7 @@ struct Feeds {
         let events = item.analyzed.events.compactMap { library.event($0.id) }.map {
             Feed.Category(term: $0.event.id, label: $0.event.name, scheme: contexts.canonical("events/"))
         }
-        return Feed.Entry(title: article.title, url: url, day: article.date.day, summary: Summary.make(article),
+        return Feed.Entry(title: article.title, url: url, day: article.date.day, summary: item.summary,
                           contentHTML: withContent ? AbsoluteLinks.resolve(bodies[index], against: url) : nil,
                           authors: article.contributors.isEmpty ? article.outlet.map { [$0] } ?? [] : article.contributors,
                           categories: people + events)

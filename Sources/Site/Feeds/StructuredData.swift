@@ -22,7 +22,7 @@ struct StructuredData {
             ("@context", .string("https://schema.org")),
             ("@type", .string("NewsArticle")),
             ("headline", .string(a.title)),
-            ("description", .nonEmpty(Summary.make(a))),
+            ("description", .nonEmpty(entry.summary)),
             ("datePublished", a.date.day.map { .string($0.iso) }),
             ("inLanguage", .string(site.language)),
             ("url", .string(url)),
@@ -65,12 +65,14 @@ struct StructuredData {
 
     /// A person named on a page: name and the address of their page.
     private func personReference(_ id: String) -> JSONValue? {
-        guard let entry = library.person(id) else { return nil }
-        return .object([("@type", .string("Person")), ("name", .string(entry.person.name)), ("url", .string(contexts.canonical(entry.path)))])
+        guard let i = library.personPosition(id) else { return nil }
+        return .object([("@type", .string("Person")), ("name", .string(library.people[i].person.name)),
+                        ("url", .string(contexts.canonical(library.people[i].path)))])
     }
 
     private func eventReference(_ id: String) -> JSONValue? {
-        guard let entry = library.event(id) else { return nil }
-        return .object([("@type", .string("Event")), ("name", .string(entry.event.name)), ("url", .string(contexts.canonical(entry.path)))])
+        guard let i = library.eventPosition(id) else { return nil }
+        return .object([("@type", .string("Event")), ("name", .string(library.events[i].event.name)),
+                        ("url", .string(contexts.canonical(library.events[i].path)))])
     }
 }

@@ -26,23 +26,50 @@ enum XMLText {
         }
     }
 
+    /// Works on the UTF-8 bytes: what is replaced or left out is ASCII, or U+FFFE and U+FFFF
+    /// (`EF BF BE`, `EF BF BF`); a string with none of it is returned as it is.
     private static func escape(_ string: String, attribute: Bool) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(string.unicodeScalars.count)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            case "\"" where attribute: out += "&quot;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+        var string = string
+        return string.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let replacement: StaticString?
+                var length = 1
+                switch b {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\r"): replacement = "&#13;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case UInt8(ascii: "\t") where attribute: replacement = "&#9;"
+                case UInt8(ascii: "\n") where attribute: replacement = "&#10;"
+                case UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                    i += 1
+                    continue
+                case 0..<0x20:
+                    replacement = nil
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    replacement = nil
+                    length = 3
+                default:
+                    i += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                if let replacement {
+                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                }
+                i += length
+                start = i
             }
-        }
-        return out
+            guard start > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? string
     }
 
     /// `<name>text</name>`, the text escaped.
