@@ -123,7 +123,7 @@ public struct SiteRenderer: Sendable {
         let path = paths(of: job)[0]
         switch job {
         case .article(let index):
-            return try renderArticle(index)
+            return try renderArticle(index, contexts)
         case let .person(index, number):
             return try single(path, "person", contexts.person(library.people[index], page: number))
         case let .event(index, number):
@@ -149,12 +149,11 @@ public struct SiteRenderer: Sendable {
         Rendered(files: [try page(path, template, context)])
     }
 
-    private func renderArticle(_ index: Int) throws(TemplateError) -> Rendered {
+    private func renderArticle(_ index: Int, _ contexts: PageContexts) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
         let markdown = ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
         let paragraphs = markdown.paragraphs
         let body = Self.bodyHTML(paragraphs)
-        let contexts = PageContexts(library: library, site: site)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
         let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
         return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)],
@@ -197,6 +196,6 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> OutputFile {
-        OutputFile(path: path, text: try templates.render(template, context))
+        OutputFile(path: path, bytes: try templates.renderBytes(template, context))
     }
 }
