@@ -134,7 +134,7 @@ for run in $(seq "$RUNS"); do
 done
 incremental_check="identical to a full build"
 rm -rf "$OUT/parley-fresh" "$OUT/parley-fresh-cache"
-"$PARLEY" build --content "$CONTENT" --templates "$TEMPLATES" --output "$OUT/parley-fresh" --no-search >/dev/null 2>&1 || true
+"$PARLEY" build --content "$CONTENT" --templates "$TEMPLATES" --output "$OUT/parley-fresh" --no-search --no-cache >/dev/null 2>&1 || true
 if ! diff -r -q "$PARLEY_OUT" "$OUT/parley-fresh" >"$OUT/incremental-diff" 2>&1; then
   incremental_check="DIFFERS from a full build: see $OUT/incremental-diff"
 fi

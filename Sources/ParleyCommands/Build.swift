@@ -68,7 +68,8 @@ struct BuildCommand {
     var cacheFolder: String? = nil
 
     func run() -> BuildOutcome {
-        if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates) {
+        if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates)
+            ?? cacheFolder.flatMap({ OutputLocation.problem(cache: $0, output: output) }) {
             printError("parley: error: \(problem)")
             return BuildOutcome(status: 2, outputProblem: problem)
         }

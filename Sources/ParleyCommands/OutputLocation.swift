@@ -20,6 +20,13 @@ enum OutputLocation {
         return nil
     }
 
+    /// The build cache must not be inside the output folder, which every build replaces.
+    static func problem(cache: String, output: String) -> String? {
+        let out = absolute(output), folder = absolute(cache)
+        guard folder == out || folder.hasPrefix(out + "/") else { return nil }
+        return "the cache folder \(cache) is inside the output folder \(output), which is replaced on every build; choose another --cache"
+    }
+
     /// An absolute path with symbolic links resolved as far as the path exists.
     static func absolute(_ path: String) -> String {
         var existing = path.isEmpty ? "." : path

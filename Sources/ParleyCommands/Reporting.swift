@@ -42,6 +42,9 @@ func printTimings(_ result: BuildResult, swapSeconds: Double?) {
         let padded = step + String(repeating: " ", count: max(1, 14 - step.count))
         printError("\(padded)\(formatMilliseconds(seconds))")
     }
+    if result.pageJobs > 0 {
+        printError("pages rendered \(result.pagesRendered) of \(result.pageJobs) (the others kept from the last build)")
+    }
 }
 
 func formatMilliseconds(_ seconds: Double) -> String {

@@ -36,8 +36,9 @@ public struct BuildResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
     /// Set when a file could not be written; the site is then incomplete and must not be used.
     public var writeError: WriteError?
-    /// Page jobs rendered (the others were kept from the last build).
+    /// Page jobs rendered, of all page jobs (the others were kept from the last build).
     public var pagesRendered = 0
+    public var pageJobs = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -284,6 +285,7 @@ public struct SiteBuilder: Sendable {
             var links = LinkCheckResults()
             var bodies: [String] = []
             var manifest = PageManifest()
+            result.pageJobs = outcomes.count
             for outcome in outcomes {
                 if let error = outcome.templateError { throw error }
                 result.writeError = result.writeError ?? outcome.writeError

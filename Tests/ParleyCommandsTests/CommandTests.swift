@@ -52,6 +52,19 @@ import Testing
         #expect(RepositoryPaths.exists(root + "/public/articles/a-good-story/index.html"))
     }
 
+    @Test func buildKeepsItsCacheWhereToldAndNoneWithNoCache() {
+        let root = contentFolder()
+        defer { try? removeTree(root) }
+        let base = ["build", "--content", root + "/content", "--templates", templates, "--output", root + "/public", "--no-search"]
+        #expect(run(base + ["--cache", root + "/cache"]) == 0)
+        #expect(RepositoryPaths.exists(root + "/cache/pages.bin"))
+        #expect(run(base + ["--cache", root + "/cache"]) == 0, "a second build, from the cache")
+        #expect(RepositoryPaths.exists(root + "/public/articles/a-good-story/index.html"))
+        #expect(run(base + ["--no-cache", "--cache", root + "/other"]) == 0)
+        #expect(!RepositoryPaths.exists(root + "/other"))
+        #expect(run(base + ["--cache", root + "/public/cache"]) == 2, "the cache would be swapped away with the output")
+    }
+
     @Test func outputInsideContentIsRefused() {
         let root = contentFolder()
         defer { try? removeTree(root) }
