@@ -8,6 +8,8 @@ struct Token: Sendable {
     var end: Int
     /// Folded form used for matching (`jeanpierre`, `us`, `cavusoglu`); the mark itself for punctuation.
     var key: String
+    /// `FoldedKeyHash` of `key`, for table lookups.
+    var keyHash: UInt64 = 0
     /// The punctuation scalar for `.punct` tokens.
     var mark: Unicode.Scalar = " "
     /// Starts with an upper-case letter (or `al-Sabban` shape).
@@ -127,7 +129,9 @@ enum Tokenizer {
                     }
                     break
                 }
-                var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self))
+                var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self),
+                                  keyHash: FoldedKeyHash.of(keyBytes))
+                var lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
                 token.foreign = foreign
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
@@ -144,18 +148,22 @@ enum Tokenizer {
                             j += 2
                             extended = true
                         }
-                        token.key = String(decoding: keyBytes, as: UTF8.self)
+                        if extended {
+                            token.key = String(decoding: keyBytes, as: UTF8.self)
+                            token.keyHash = FoldedKeyHash.of(keyBytes)
+                            lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                        }
                         token.end = offsets[j]
                         if extended { token.allCaps = true }
                         token.abbreviation = true
                         i = j
-                    } else if Lexicon.abbreviations.contains(token.key) {
+                    } else if lex & Lex.abbreviations != 0 {
                         token.end = offsets[i + 1]
                         token.abbreviation = true
                         i += 1
                     }
                 }
-                token.lex = Lexicon.flags[token.key] ?? 0
+                token.lex = lex & ~Lex.abbreviations
                 tokens.append(token)
                 continue
             }
@@ -168,10 +176,12 @@ enum Tokenizer {
                     if (c == "," || c == "." || c == ":"), i + 1 < n, isDigit(scalars[i + 1]) { i += 1; continue }
                     break
                 }
-                tokens.append(Token(kind: .number, start: offsets[begin], end: offsets[i], key: String(decoding: keyBytes, as: UTF8.self)))
+                tokens.append(Token(kind: .number, start: offsets[begin], end: offsets[i], key: String(decoding: keyBytes, as: UTF8.self),
+                                    keyHash: FoldedKeyHash.of(keyBytes)))
                 continue
             }
-            var token = Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: String(Character(s)))
+            let mark = String(Character(s))
+            var token = Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: mark, keyHash: FoldedKeyHash.of(mark))
             token.mark = s
             tokens.append(token)
             i += 1
