@@ -29,7 +29,7 @@ public enum TextDecoder {
             diagnostics.append(Diagnostic(.warning, step: "ingest", file: file, line: line,
                                           "not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252"))
         }
-        if text.utf8.contains(13) {
+        if text.containsUTF8(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if !isNFCByQuickCheck(text) { text = text.precomposedStringWithCanonicalMapping }

@@ -106,11 +106,13 @@ struct MixedScriptDetector {
 
     /// Diagnostics for every mixed-script word of the body.
     static func diagnostics(for source: SourceArticle) -> [Diagnostic] {
+        // Most bodies have no letter outside ASCII at all: one pass over the bytes says so.
+        guard hasNonASCIILetter(Substring(source.body).utf8) else { return [] }
         var out: [Diagnostic] = []
         var line = source.bodyStartLine
-        for raw in source.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if hasNonASCIILetter(raw) {
-                for f in findings(in: String(Substring(raw))) {
+        for raw in SourceLines.lines(source.body) {
+            if hasNonASCIILetter(raw.utf8) {
+                for f in findings(in: String(raw)) {
                     let names = f.scripts.map(\.rawValue).joined(separator: " and ")
                     out.append(Diagnostic(.warning, step: "normalize", file: source.path, line: line,
                                           "word “\(f.word)” mixes \(names) scripts (column \(f.column))"))
