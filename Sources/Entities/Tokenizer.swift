@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One word, number or punctuation mark of a paragraph, with its UTF-8 byte range.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
@@ -40,17 +42,7 @@ struct Token: Sendable {
 /// Splits paragraph text into tokens on Unicode scalars, keeping exact byte offsets.
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var byte = 0
-        for s in text.unicodeScalars {
-            scalars.append(s)
-            offsets.append(byte)
-            byte += UTF8.width(s)
-        }
-        offsets.append(byte)
+        let (scalars, offsets) = text.scalarsWithOffsets()
         let n = scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5 + 4)

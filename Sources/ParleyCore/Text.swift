@@ -55,6 +55,52 @@ extension Substring {
     private static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }
 
+extension String {
+    /// The Unicode scalars of the text, and the UTF-8 offset of each scalar followed by the
+    /// text's UTF-8 length: what scanners that look back and ahead by scalar need. Read from
+    /// the bytes in one pass (ASCII bytes taken as they are).
+    public func scalarsWithOffsets() -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        var text = self
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var count = 0
+            var offsets: [Int] = []
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { scalarSlots, scalarCount in
+                offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsetSlots, offsetCount in
+                    var i = 0
+                    while i < n {
+                        let lead = UInt32(bytes[i])
+                        offsetSlots[count] = i
+                        if lead < 0x80 {
+                            scalarSlots[count] = Unicode.Scalar(UInt8(lead))
+                            i += 1
+                        } else {
+                            let value: UInt32
+                            if lead < 0xE0 {
+                                value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                                i += 2
+                            } else if lead < 0xF0 {
+                                value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                                i += 3
+                            } else {
+                                value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                                i += 4
+                            }
+                            scalarSlots[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        }
+                        count += 1
+                    }
+                    offsetSlots[count] = n
+                    offsetCount = count + 1
+                }
+                scalarCount = count
+            }
+            return (scalars, offsets)
+        }
+    }
+}
+
 /// `1 article`, `3 articles`.
 public func counted(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"

@@ -24,3 +24,17 @@ import Testing
         #expect(!"".containsUTF8(0))
     }
 }
+
+@Suite struct ScalarsWithOffsetsTests {
+    @Test func agreesWithTheScalarView() {
+        for text in ["", "a", "ASCII only.", "“Çavuşoğlu” — 10 €", "e\u{301}", "𝔘𝔫𝔦 \u{1F1FA}\u{1F1F8}", "Mevlুতt", "\u{FFFD}x"] {
+            let (scalars, offsets) = text.scalarsWithOffsets()
+            #expect(scalars == Array(text.unicodeScalars))
+            var expected: [Int] = []
+            var offset = 0
+            for s in text.unicodeScalars { expected.append(offset); offset += UTF8.width(s) }
+            expected.append(offset)
+            #expect(offsets == expected)
+        }
+    }
+}
