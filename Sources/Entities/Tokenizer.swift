@@ -4,7 +4,11 @@ import ParleyCore
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
 
-    var kind: Kind
+    let kind: Kind
+    /// `kind == .word` and `kind == .punct`, stored: reading a computed property of a token in
+    /// an array copies the whole token (and retains its key).
+    let isWord: Bool
+    let isPunct: Bool
     /// UTF-8 byte offsets in the paragraph, end exclusive. A possessive `’s` is not included.
     var start: Int
     var end: Int
@@ -33,10 +37,19 @@ struct Token: Sendable {
     /// First word token of its sentence.
     var sentenceStart = false
 
-    var isWord: Bool { kind == .word }
-    var isPunct: Bool { kind == .punct }
-    /// A single capital letter with a full stop: `J.`
-    var isInitial: Bool { abbreviation && key.utf8.count == 1 }
+    /// A single capital letter with a full stop: `J.` (`abbreviation` and a one-letter key; set
+    /// by the tokenizer).
+    var isInitial = false
+
+    init(kind: Kind, start: Int, end: Int, key: String, keyHash: UInt64) {
+        self.kind = kind
+        self.isWord = kind == .word
+        self.isPunct = kind == .punct
+        self.start = start
+        self.end = end
+        self.key = key
+        self.keyHash = keyHash
+    }
 }
 
 /// Splits paragraph text into tokens on Unicode scalars, keeping exact byte offsets.
@@ -156,6 +169,7 @@ enum Tokenizer {
                     }
                 }
                 token.lex = lex & ~Lex.abbreviations
+                token.isInitial = token.abbreviation && token.key.utf8.count == 1
                 tokens.append(token)
                 continue
             }
@@ -188,23 +202,25 @@ enum Tokenizer {
         var sentence = 0
         var expectStart = true
         for i in tokens.indices {
-            let t = tokens[i]
-            if t.isPunct {
+            // Fields read one by one: a whole `Token` copy retains its key.
+            let kind = tokens[i].kind
+            if kind == .punct {
+                let mark = tokens[i].mark
                 tokens[i].sentence = sentence
-                if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" {
+                if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" {
                     // Stay in the sentence when a closing quote follows; the next word starts anew.
                     sentence += 1
                     expectStart = true
                 }
                 continue
             }
-            if t.isWord, i > 0, tokens[i - 1].abbreviation, !expectStart, t.capitalized,
-               t.lex & Lex.sentenceOpeners != 0, tokens[i - 1].lex & Lex.titleAbbreviations == 0 {
+            if kind == .word, i > 0, tokens[i - 1].abbreviation, !expectStart, tokens[i].capitalized,
+               tokens[i].lex & Lex.sentenceOpeners != 0, tokens[i - 1].lex & Lex.titleAbbreviations == 0 {
                 sentence += 1
                 expectStart = true
             }
             tokens[i].sentence = sentence
-            if expectStart && t.kind != .punct {
+            if expectStart && kind != .punct {
                 tokens[i].sentenceStart = true
                 expectStart = false
             }

@@ -33,7 +33,12 @@ import Testing
 
     @Test func tokenKeysCarryTheirHashAndLexiconFlags() {
         let tokens = Tokenizer.tokenize("Mr. Lavrov said U.S. officials, the Gen. and Çavuşoğlu’s aide met “today”.")
-        for t in tokens { #expect(t.keyHash == FoldedKeyHash.of(t.key)) }
+        for t in tokens {
+            #expect(t.keyHash == FoldedKeyHash.of(t.key))
+            #expect(t.isInitial == (t.abbreviation && t.key.utf8.count == 1))
+            #expect(t.isWord == (t.kind == .word) && t.isPunct == (t.kind == .punct))
+        }
+        #expect(Tokenizer.tokenize("J. Smith and Æ. Jones, U.S.").filter(\.isInitial).map(\.key) == ["j"])
         for t in tokens where t.isWord {
             #expect(t.lex == (Lexicon.flags[t.key] ?? 0), "\(t.key)")
         }
