@@ -90,6 +90,7 @@ struct MixedScriptDetector {
     /// True when the line has a letter outside ASCII (punctuation such as curly quotes
     /// and dashes does not count): only then can a word mix scripts.
     static func hasNonASCIILetter(_ line: Substring.UTF8View) -> Bool {
+        if let found = line.withContiguousStorageIfAvailable(hasNonASCIILetter) { return found }
         var i = line.startIndex
         while i < line.endIndex {
             let b = line[i]
@@ -99,6 +100,19 @@ struct MixedScriptDetector {
                 let j = line.index(after: i)
                 if j < line.endIndex, line[j] == 0x80 || line[j] == 0x81 { i = j; continue } // U+2000–U+207F
             }
+            return true
+        }
+        return false
+    }
+
+    /// `hasNonASCIILetter` on contiguous bytes.
+    static func hasNonASCIILetter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = line.count
+        while i < n {
+            let b = line[i]
+            if b <= 0xC2 { i += 1; continue } // ASCII, continuation byte, or U+0080–U+00BF
+            if b == 0xE2, i + 1 < n, line[i + 1] == 0x80 || line[i + 1] == 0x81 { i += 1; continue } // U+2000–U+207F
             return true
         }
         return false

@@ -45,3 +45,24 @@ import Testing
         #expect(bag.missing(from: "W1 w2 w2") == 498)
     }
 }
+
+@Suite struct NonASCIILetterTests {
+    /// The byte rule scanned index by index, as on a non-contiguous view.
+    static func reference(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0xC2 || b == 0xC2 { i += 1; continue }
+            if b == 0xE2, i + 1 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { i += 1; continue }
+            return true
+        }
+        return false
+    }
+
+    @Test func contiguousScanAgreesWithTheRule() {
+        for line in ["", "ascii", "“quoted” — ©2023 …", "é", "Mevlুতt", "\u{2070}", "\u{20AC}", "x\u{00A0}y", "Сергей", "\u{E2}"] {
+            #expect(MixedScriptDetector.hasNonASCIILetter(Substring(line).utf8) == Self.reference(line), "\(line)")
+        }
+    }
+}
