@@ -29,7 +29,8 @@ struct AliasAutomaton: Sendable {
         var entry: Int
     }
 
-    private var children: [[String: Int32]] = [[:]]
+    /// Edges of the trie: (node as salt, token key) → child node.
+    private var children = FoldedKeyTable<Int32>()
     private var terminals: [[Int32]] = [[]]
     private(set) var entries: [Entry] = []
 
@@ -40,13 +41,12 @@ struct AliasAutomaton: Sendable {
         var node = 0
         var rule: [UInt8] = []
         for t in tokens {
-            if let next = children[node][t.key] {
+            if let next = children.value(for: t.key, hash: t.keyHash, salt: UInt64(node)) {
                 node = Int(next)
             } else {
-                children.append([:])
                 terminals.append([])
-                let next = children.count - 1
-                children[node][t.key] = Int32(next)
+                let next = terminals.count - 1
+                children.set(t.key, salt: UInt64(node), Int32(next))
                 node = next
             }
             if !caseSensitive || !t.isWord { rule.append(0) } else if t.allCaps { rule.append(2) } else if t.capitalized { rule.append(1) } else { rule.append(0) }
@@ -64,7 +64,7 @@ struct AliasAutomaton: Sendable {
             var node = 0
             var j = i
             while j < tokens.count {
-                guard let next = children[node][tokens[j].key] else { break }
+                guard let next = children.value(for: tokens[j].key, hash: tokens[j].keyHash, salt: UInt64(node)) else { break }
                 node = Int(next)
                 j += 1
                 for e in terminals[node] {

@@ -16,6 +16,9 @@ enum Lex {
     static let titleAbbreviations: UInt32 = 1 << 13
     static let sentenceOpeners: UInt32 = 1 << 14
     static let givenName: UInt32 = 1 << 15
+    /// Keeps a following full stop (`Lexicon.abbreviations`); only the tokenizer reads it, and
+    /// leaves it out of `Token.lex`.
+    static let abbreviations: UInt32 = 1 << 16
 }
 
 /// Word lists used by detection. Every entry is a folded key (lower-case ASCII, no
@@ -183,5 +186,14 @@ enum Lexicon {
         ]
         for (words, flag) in lists { for w in words { out[w, default: 0] |= flag } }
         return out
+    }()
+
+    /// `flags`, with `Lex.abbreviations` for `abbreviations`, in a table probed with the
+    /// tokenizer's key hashes.
+    static let table: FoldedKeyTable<UInt32> = {
+        var table = FoldedKeyTable<UInt32>()
+        for (word, flags) in flags.sorted(by: { $0.key < $1.key }) { table.set(word, flags) }
+        for word in abbreviations.sorted() { table.set(word, Lex.abbreviations) { $0 |= Lex.abbreviations } }
+        return table
     }()
 }

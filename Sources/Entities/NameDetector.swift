@@ -72,8 +72,7 @@ enum NameDetector {
     }
 
     private static func isRunToken(_ p: ParagraphText, _ i: Int) -> Bool {
-        let t = p.tokens[i]
-        guard t.isWord, !p.editorial[i], t.capitalized || t.isInitial else { return false }
+        guard p.tokens[i].isWord, !p.editorial[i], p.tokens[i].capitalized || p.tokens[i].isInitial else { return false }
         if case .person = p.labels[i] { return false }
         return true
     }
@@ -88,16 +87,15 @@ enum NameDetector {
     private enum Kind { case name, title, stop, orgWord, entity }
 
     private static func kind(_ p: ParagraphText, _ k: Int) -> Kind {
-        let t = p.tokens[k]
         switch p.labels[k] {
         case .place, .organization: return .entity
         default: break
         }
-        let lex = t.lex
-        if lex & Lex.suffixes != 0 && t.capitalized { return .name }
-        if t.hyphenatedLower { return .stop }
+        let lex = p.tokens[k].lex
+        if lex & Lex.suffixes != 0 && p.tokens[k].capitalized { return .name }
+        if p.tokens[k].hyphenatedLower { return .stop }
         if lex & (Lex.functionWords | Lex.nationalities | Lex.weekdays | Lex.months) != 0 { return .stop }
-        if t.sentenceStart && lex & Lex.sentenceWords != 0 { return .stop }
+        if p.tokens[k].sentenceStart && lex & Lex.sentenceWords != 0 { return .stop }
         if lex & Lex.titles != 0 { return .title }
         if lex & Lex.nonPersonWords != 0 { return .orgWord }
         return .name

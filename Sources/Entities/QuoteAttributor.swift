@@ -515,10 +515,33 @@ struct QuoteAttributor {
     private func byRole(_ noun: String) -> Int? {
         let group = Self.roleGroups.first(where: { $0.contains(noun) }) ?? [noun]
         var found: [Int] = []
-        for (i, list) in roles.enumerated() where list.contains(where: { role in group.contains(where: { role.contains($0) }) }) {
+        for (i, list) in roles.enumerated() where list.contains(where: { role in group.contains(where: { Self.contains(role, $0) }) }) {
             found.append(i)
         }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// `text.contains(needle)` for an ASCII needle: on bytes when the text is ASCII too (then
+    /// every byte is a `Character`, CR LF aside, which an ASCII word does not hold).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { hay -> Bool? in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard !hay.contains(where: { $0 >= 0x80 }), !pattern.contains(where: { $0 >= 0x80 || $0 == 0x0D || $0 == 0x0A }) else {
+                    return nil
+                }
+                let n = pattern.count
+                guard n > 0 else { return nil }
+                guard hay.count >= n else { return false }
+                let first = pattern[0]
+                for i in 0...(hay.count - n) where hay[i] == first {
+                    var k = 1
+                    while k < n, hay[i + k] == pattern[k] { k += 1 }
+                    if k == n { return true }
+                }
+                return false
+            } ?? nil
+        } ?? nil
+        return found ?? text.contains(needle)
     }
 
     /// `This statement was made at a briefing … by X`, in the sentence after the quote.

@@ -1,13 +1,21 @@
+import ParleyCore
+
 /// One word, number or punctuation mark of a paragraph, with its UTF-8 byte range.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
 
-    var kind: Kind
+    let kind: Kind
+    /// `kind == .word` and `kind == .punct`, stored: reading a computed property of a token in
+    /// an array copies the whole token (and retains its key).
+    let isWord: Bool
+    let isPunct: Bool
     /// UTF-8 byte offsets in the paragraph, end exclusive. A possessive `’s` is not included.
     var start: Int
     var end: Int
     /// Folded form used for matching (`jeanpierre`, `us`, `cavusoglu`); the mark itself for punctuation.
     var key: String
+    /// `FoldedKeyHash` of `key`, for table lookups.
+    var keyHash: UInt64 = 0
     /// The punctuation scalar for `.punct` tokens.
     var mark: Unicode.Scalar = " "
     /// Starts with an upper-case letter (or `al-Sabban` shape).
@@ -29,26 +37,25 @@ struct Token: Sendable {
     /// First word token of its sentence.
     var sentenceStart = false
 
-    var isWord: Bool { kind == .word }
-    var isPunct: Bool { kind == .punct }
-    /// A single capital letter with a full stop: `J.`
-    var isInitial: Bool { abbreviation && key.utf8.count == 1 }
+    /// A single capital letter with a full stop: `J.` (`abbreviation` and a one-letter key; set
+    /// by the tokenizer).
+    var isInitial = false
+
+    init(kind: Kind, start: Int, end: Int, key: String, keyHash: UInt64) {
+        self.kind = kind
+        self.isWord = kind == .word
+        self.isPunct = kind == .punct
+        self.start = start
+        self.end = end
+        self.key = key
+        self.keyHash = keyHash
+    }
 }
 
 /// Splits paragraph text into tokens on Unicode scalars, keeping exact byte offsets.
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var byte = 0
-        for s in text.unicodeScalars {
-            scalars.append(s)
-            offsets.append(byte)
-            byte += UTF8.width(s)
-        }
-        offsets.append(byte)
+        let (scalars, offsets) = text.scalarsWithOffsets()
         let n = scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5 + 4)
@@ -127,7 +134,9 @@ enum Tokenizer {
                     }
                     break
                 }
-                var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self))
+                var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self),
+                                  keyHash: FoldedKeyHash.of(keyBytes))
+                var lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
                 token.foreign = foreign
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
@@ -144,18 +153,23 @@ enum Tokenizer {
                             j += 2
                             extended = true
                         }
-                        token.key = String(decoding: keyBytes, as: UTF8.self)
+                        if extended {
+                            token.key = String(decoding: keyBytes, as: UTF8.self)
+                            token.keyHash = FoldedKeyHash.of(keyBytes)
+                            lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                        }
                         token.end = offsets[j]
                         if extended { token.allCaps = true }
                         token.abbreviation = true
                         i = j
-                    } else if Lexicon.abbreviations.contains(token.key) {
+                    } else if lex & Lex.abbreviations != 0 {
                         token.end = offsets[i + 1]
                         token.abbreviation = true
                         i += 1
                     }
                 }
-                token.lex = Lexicon.flags[token.key] ?? 0
+                token.lex = lex & ~Lex.abbreviations
+                token.isInitial = token.abbreviation && token.key.utf8.count == 1
                 tokens.append(token)
                 continue
             }
@@ -168,10 +182,12 @@ enum Tokenizer {
                     if (c == "," || c == "." || c == ":"), i + 1 < n, isDigit(scalars[i + 1]) { i += 1; continue }
                     break
                 }
-                tokens.append(Token(kind: .number, start: offsets[begin], end: offsets[i], key: String(decoding: keyBytes, as: UTF8.self)))
+                tokens.append(Token(kind: .number, start: offsets[begin], end: offsets[i], key: String(decoding: keyBytes, as: UTF8.self),
+                                    keyHash: FoldedKeyHash.of(keyBytes)))
                 continue
             }
-            var token = Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: String(Character(s)))
+            let mark = String(Character(s))
+            var token = Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: mark, keyHash: FoldedKeyHash.of(mark))
             token.mark = s
             tokens.append(token)
             i += 1
@@ -186,23 +202,25 @@ enum Tokenizer {
         var sentence = 0
         var expectStart = true
         for i in tokens.indices {
-            let t = tokens[i]
-            if t.isPunct {
+            // Fields read one by one: a whole `Token` copy retains its key.
+            let kind = tokens[i].kind
+            if kind == .punct {
+                let mark = tokens[i].mark
                 tokens[i].sentence = sentence
-                if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" {
+                if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" {
                     // Stay in the sentence when a closing quote follows; the next word starts anew.
                     sentence += 1
                     expectStart = true
                 }
                 continue
             }
-            if t.isWord, i > 0, tokens[i - 1].abbreviation, !expectStart, t.capitalized,
-               t.lex & Lex.sentenceOpeners != 0, tokens[i - 1].lex & Lex.titleAbbreviations == 0 {
+            if kind == .word, i > 0, tokens[i - 1].abbreviation, !expectStart, tokens[i].capitalized,
+               tokens[i].lex & Lex.sentenceOpeners != 0, tokens[i - 1].lex & Lex.titleAbbreviations == 0 {
                 sentence += 1
                 expectStart = true
             }
             tokens[i].sentence = sentence
-            if expectStart && t.kind != .punct {
+            if expectStart && kind != .punct {
                 tokens[i].sentenceStart = true
                 expectStart = false
             }

@@ -29,7 +29,7 @@ public enum TextDecoder {
             diagnostics.append(Diagnostic(.warning, step: "ingest", file: file, line: line,
                                           "not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252"))
         }
-        if text.utf8.contains(13) {
+        if text.containsUTF8(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if !isNFCByQuickCheck(text) { text = text.precomposedStringWithCanonicalMapping }
@@ -41,6 +41,37 @@ public enum TextDecoder {
     /// letters, general punctuation such as curly quotes and dashes, and currency signs. Wire
     /// copy is nearly always made of these alone; anything else goes through normalization.
     static func isNFCByQuickCheck(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Scalars read from the bytes: ASCII skipped at once, others decoded (the text is valid UTF-8).
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = UInt32(bytes[i])
+                if lead < 0x80 { i += 1; continue }
+                let value: UInt32
+                if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                switch value {
+                case 0..<0x300, 0x400...0x482, 0x48A...0x4FF, 0x2002...0x206F, 0x20A0...0x20BF: continue
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// `isNFCByQuickCheck`, scalar by scalar (the reference for tests).
+    static func isNFCByQuickCheckOnScalars(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0..<0x300, 0x400...0x482, 0x48A...0x4FF, 0x2002...0x206F, 0x20A0...0x20BF: continue

@@ -30,13 +30,19 @@ enum DateFinder {
     static func yearsNamed(in paragraphs: [String]) -> [Int] {
         var years: [Int] = []
         let forward: Set<String> = ["by", "until", "till", "through", "before", "next"]
+        let forwardBytes = forward.map { Array($0.utf8) }
         for p in paragraphs {
-            let words = TextScanning.words(p)
-            for (k, w) in words.enumerated() where w.utf8.count == 4 {
-                guard let y = Int(w), (1900...2099).contains(y) else { continue }
-                if k > 0, forward.contains(words[k - 1].lowercased()) { continue }
-                years.append(y)
-            }
+            // Word by word, lower-cased: a year counts unless the word before is a forward one.
+            var afterForward = false
+            LowercasedWords.forEach(in: p, ascii: { word in
+                if word.count == 4, word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !afterForward {
+                    let y = word.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                    if (1900...2099).contains(y) { years.append(y) }
+                }
+                afterForward = word.count <= 7 && forwardBytes.contains { $0.elementsEqual(word) }
+            }, other: { word in
+                afterForward = forward.contains(word)
+            })
         }
         return years
     }

@@ -26,14 +26,10 @@ enum DuplicateFilter {
         }
         for i in 0..<min(frontZone, paragraphs.count) where keep[i] {
             if i == 0, TitleFinder.isHeadlineShaped(paragraphs[i]) { continue }
-            let words = TextScanning.foldedWords(paragraphs[i].text)
-            guard words.count >= 6 else { continue }
-            let need = TextScanning.bag(words)
+            let need = LowercasedWordBag(paragraphs[i].text)
+            guard need.total >= 6 else { continue }
             for j in (i + 1)..<paragraphs.count where keep[j] {
-                let have = TextScanning.bag(TextScanning.foldedWords(paragraphs[j].text))
-                var missing = 0
-                for (w, n) in need { missing += max(0, n - (have[w] ?? 0)) }
-                if missing * 10 <= words.count {
+                if need.missing(from: paragraphs[j].text) * 10 <= need.total {
                     keep[i] = false
                     trace.remove(.duplicate, paragraphs[i].text, line: paragraphs[i].line)
                     diagnostics.append(Diagnostic(.note, step: "normalize", file: path, line: paragraphs[i].line,

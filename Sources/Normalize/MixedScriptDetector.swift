@@ -90,6 +90,7 @@ struct MixedScriptDetector {
     /// True when the line has a letter outside ASCII (punctuation such as curly quotes
     /// and dashes does not count): only then can a word mix scripts.
     static func hasNonASCIILetter(_ line: Substring.UTF8View) -> Bool {
+        if let found = line.withContiguousStorageIfAvailable(hasNonASCIILetter) { return found }
         var i = line.startIndex
         while i < line.endIndex {
             let b = line[i]
@@ -104,13 +105,28 @@ struct MixedScriptDetector {
         return false
     }
 
+    /// `hasNonASCIILetter` on contiguous bytes.
+    static func hasNonASCIILetter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = line.count
+        while i < n {
+            let b = line[i]
+            if b <= 0xC2 { i += 1; continue } // ASCII, continuation byte, or U+0080–U+00BF
+            if b == 0xE2, i + 1 < n, line[i + 1] == 0x80 || line[i + 1] == 0x81 { i += 1; continue } // U+2000–U+207F
+            return true
+        }
+        return false
+    }
+
     /// Diagnostics for every mixed-script word of the body.
     static func diagnostics(for source: SourceArticle) -> [Diagnostic] {
+        // Most bodies have no letter outside ASCII at all: one pass over the bytes says so.
+        guard hasNonASCIILetter(Substring(source.body).utf8) else { return [] }
         var out: [Diagnostic] = []
         var line = source.bodyStartLine
-        for raw in source.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if hasNonASCIILetter(raw) {
-                for f in findings(in: String(Substring(raw))) {
+        for raw in SourceLines.lines(source.body) {
+            if hasNonASCIILetter(raw.utf8) {
+                for f in findings(in: String(raw)) {
                     let names = f.scripts.map(\.rawValue).joined(separator: " and ")
                     out.append(Diagnostic(.warning, step: "normalize", file: source.path, line: line,
                                           "word “\(f.word)” mixes \(names) scripts (column \(f.column))"))

@@ -19,10 +19,18 @@ enum ParagraphSplitter {
     static let singleParagraphLength = 400
 
     static func paragraphs(from text: String, onlyParagraph: Bool = false) -> [String] {
+        if let joined = SentenceSplitter.joinedWithoutSplitting(text) {
+            let collapsedLength = joined.isEmpty ? 0 : joined.utf8.count + 1
+            if !isRunOn(collapsedLength, onlyParagraph: onlyParagraph) { return joined.isEmpty ? [] : [joined] }
+        }
+        return paragraphsBySplitting(text, onlyParagraph: onlyParagraph)
+    }
+
+    /// `paragraphs(from:onlyParagraph:)` through the full sentence split.
+    static func paragraphsBySplitting(_ text: String, onlyParagraph: Bool) -> [String] {
         let sentences = SentenceSplitter.split(text)
         let collapsedLength = sentences.reduce(0) { $0 + $1.text.utf8.count + 1 }
-        let regroup = collapsedLength > runOnLength || (onlyParagraph && collapsedLength > singleParagraphLength)
-        guard regroup else {
+        guard isRunOn(collapsedLength, onlyParagraph: onlyParagraph) else {
             let joined = sentences.map(\.text).joined(separator: " ")
             return joined.isEmpty ? [] : [joined]
         }
@@ -49,6 +57,11 @@ enum ParagraphSplitter {
         }
         if !current.isEmpty { out.append(current.map(\.text).joined(separator: " ")) }
         return out
+    }
+
+    /// Whether sentences of this joined length (each counted with one space) are regrouped.
+    static func isRunOn(_ collapsedLength: Int, onlyParagraph: Bool) -> Bool {
+        collapsedLength > runOnLength || (onlyParagraph && collapsedLength > singleParagraphLength)
     }
 
     static func startsWithQuote(_ s: String) -> Bool {

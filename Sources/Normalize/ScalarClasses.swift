@@ -55,4 +55,25 @@ enum Scalars {
         view.append(contentsOf: scalars)
         return String(view)
     }
+
+    /// The scalar starting at `i` of valid UTF-8 and its byte length.
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(b[i])
+        let value: UInt32
+        let width: Int
+        if lead < 0x80 {
+            return (Unicode.Scalar(UInt8(lead)), 1)
+        } else if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            width = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            width = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
 }

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// Splits prose into sentences, and mends sentences run together by a lost space
 /// (`said.The` → `said. The`). Never changes or drops a character other than whitespace.
 ///
@@ -32,22 +34,14 @@ enum SentenceSplitter {
     static let maxQuotationLength = 500
 
     static func split(_ text: String) -> [Sentence] {
-        var chars: [Unicode.Scalar] = []
-        var offsets: [Int] = [] // UTF-8 offset of each scalar, and the end
-        chars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
+        let (chars, offsets) = text.scalarsWithOffsets() // offsets: UTF-8 offset of each scalar, and the end
         var plainSpacing = true // no tabs, newlines or double spaces
         var previousWasSpace = false
-        for s in text.unicodeScalars {
-            chars.append(s)
-            offsets.append(offset)
-            offset += UTF8.width(s)
+        for s in chars {
             let space = Scalars.isSpace(s)
             if space, previousWasSpace || s != " " { plainSpacing = false }
             previousWasSpace = space
         }
-        offsets.append(offset)
         let utf8 = Array(text.utf8)
         let n = chars.count
         var out: [Sentence] = []

@@ -27,8 +27,7 @@ enum SourceLines {
         var blocks: [Block] = []
         var current: [SourceLine] = []
         var n = firstLine
-        for rawBytes in body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let raw = Substring(rawBytes)
+        for raw in lines(body) {
             let text = raw.trimmed
             if text.isEmpty {
                 if !current.isEmpty { blocks.append(Block(lines: current)); current = [] }
@@ -39,6 +38,26 @@ enum SourceLines {
         }
         if !current.isEmpty { blocks.append(Block(lines: current)) }
         return blocks
+    }
+
+    /// The lines of `text` (split at `\n`, empty lines kept), found on the bytes.
+    static func lines(_ text: String) -> [Substring] {
+        let u = text.utf8
+        let breaks: [Int] = u.withContiguousStorageIfAvailable { bytes in
+            var out: [Int] = []
+            for (k, b) in bytes.enumerated() where b == 0x0A { out.append(k) }
+            return out
+        } ?? u.enumerated().filter { $0.element == 0x0A }.map(\.offset)
+        var out: [Substring] = []
+        out.reserveCapacity(breaks.count + 1)
+        var start = u.startIndex
+        for k in breaks {
+            let end = u.index(u.startIndex, offsetBy: k)
+            out.append(text[start..<end])
+            start = u.index(after: end)
+        }
+        out.append(text[start..<u.endIndex])
+        return out
     }
 
     /// Joins a plain-text block into paragraphs. Lines are joined with a space, except that

@@ -178,7 +178,7 @@ struct TrailerParser {
     /// Removes `[nL8N1N86I0]` and `[ID:nL1N1ND0EQ]` codes; returns the text, the codes and
     /// the removed pieces as printed.
     static func removeStoryCodes(_ text: String) -> (String, [String], [String]) {
-        guard text.utf8.contains(0x5B) else { return (text, [], []) }
+        guard text.containsUTF8(0x5B) else { return (text, [], []) }
         var out = ""
         var codes: [String] = []
         var removed: [String] = []
