@@ -47,20 +47,9 @@ public enum TextDecoder {
             var i = 0
             let n = bytes.count
             while i < n {
-                let lead = UInt32(bytes[i])
-                if lead < 0x80 { i += 1; continue }
-                let value: UInt32
-                if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
+                if bytes[i] < 0x80 { i += 1; continue }
+                let (value, length) = UTF8Scalar.decode(bytes, at: i)
+                i += length
                 switch value {
                 case 0..<0x300, 0x400...0x482, 0x48A...0x4FF, 0x2002...0x206F, 0x20A0...0x20BF: continue
                 default: return false

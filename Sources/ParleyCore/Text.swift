@@ -75,18 +75,8 @@ extension String {
                             scalarSlots[count] = Unicode.Scalar(UInt8(lead))
                             i += 1
                         } else {
-                            let value: UInt32
-                            if lead < 0xE0 {
-                                value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                                i += 2
-                            } else if lead < 0xF0 {
-                                value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                                i += 3
-                            } else {
-                                value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                                i += 4
-                            }
+                            let (value, length) = UTF8Scalar.decode(bytes, at: i)
+                            i += length
                             scalarSlots[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
                         }
                         count += 1
@@ -104,4 +94,19 @@ extension String {
 /// `1 article`, `3 articles`.
 public func counted(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
+}
+
+/// Decoding one scalar of valid UTF-8, for scanners that skip ASCII bytes themselves.
+public enum UTF8Scalar {
+    /// The scalar value that starts at `i` (a lead byte of 0x80 or more) and its length in bytes.
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0xE0 {
+            return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        } else if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
 }
