@@ -70,8 +70,9 @@ public struct SiteBuilder: Sendable {
         public var library: Library
         public var articleCount: Int
         public var diagnostics: [Diagnostic]
-        /// With a build cache: the digest of each article's analysis (by library index) and of
-        /// the registries and code.
+        /// The build cache, when there is one and it could be used: with the digest of each
+        /// article's analysis (by library index) and of the registries and code.
+        var cache: BuildCache?
         var articleDigests: [ContentDigest]?
         var identity: ContentDigest?
     }
@@ -194,6 +195,7 @@ public struct SiteBuilder: Sendable {
         if cache != nil, cacheProblem == nil {
             let ordered = library.articles.map { digests[$0.article.source.path] }
             if ordered.allSatisfy({ $0 != nil }) {
+                analysis.cache = cache
                 analysis.articleDigests = ordered.map { $0! }
                 analysis.identity = identity
             }
@@ -242,7 +244,7 @@ public struct SiteBuilder: Sendable {
             let cards = renderer.makeCards()
             // Incremental: pages whose inputs did not change since the last build are kept.
             let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0) }
-            let cache = options.cacheFolder.map(BuildCache.init(folder:))
+            let cache = analysis.cache
             let pageIdentity = analysis.identity.map { PageManifest.identity(analysis: $0, theme: theme.digest, site: site) }
             var previous: PageManifest?
             if let cache, let pageIdentity, let stamp = sink.previousStamp {
@@ -267,7 +269,7 @@ public struct SiteBuilder: Sendable {
                     return outcome
                 }
                 do throws(TemplateError) {
-                    let rendered = try renderer.render(job, cards)
+                    let rendered = try renderer.render(job, paths: paths, cards)
                     outcome.body = rendered.body
                     for file in rendered.files { deliver(file, &outcome) }
                 } catch {

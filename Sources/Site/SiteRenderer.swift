@@ -50,29 +50,6 @@ public struct SiteRenderer: Sendable {
         return jobs + [.timeline, .people, .events, .collectionIndex(.source), .collectionIndex(.place), .notFound]
     }
 
-    /// All pages, the Markdown of every article and the feeds, in memory, rendered on all cores.
-    /// Template errors are thrown.
-    public func render() throws(TemplateError) -> [OutputFile] {
-        let cards = makeCards()
-        let rendered = parallelMap(jobs()) { [self] job -> Result<Rendered, TemplateError> in
-            do throws(TemplateError) {
-                return .success(try render(job, cards))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var files: [OutputFile] = []
-        var bodies: [String] = []
-        for result in rendered {
-            let page = try result.get()
-            files += page.files
-            if let body = page.body { bodies.append(body) }
-        }
-        let closing = MemorySink()
-        try closingFiles(feedBodies: bodies) { try? closing.put($0) }
-        return files + closing.files
-    }
-
     /// Every article's card, made once for all the pages that list it.
     func makeCards() -> ArticleCards {
         ArticleCards(library: library, site: site, fragments: templates.fragments)
@@ -118,9 +95,10 @@ public struct SiteRenderer: Sendable {
         Feeds(contexts: PageContexts(library: library, site: site), bodies: feedBodies).files(into: put, keep: keepFeed)
     }
 
-    func render(_ job: Job, _ cards: ArticleCards) throws(TemplateError) -> Rendered {
+    /// The files of `job`, whose paths (`paths(of:)`) the caller has worked out.
+    func render(_ job: Job, paths: [String], _ cards: ArticleCards) throws(TemplateError) -> Rendered {
         let contexts = PageContexts(library: library, site: site, cards: cards)
-        let path = paths(of: job)[0]
+        let path = paths[0]
         switch job {
         case .article(let index):
             return try renderArticle(index, contexts)
@@ -151,7 +129,7 @@ public struct SiteRenderer: Sendable {
 
     private func renderArticle(_ index: Int, _ contexts: PageContexts) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
-        let markdown = ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
+        let markdown = markdown(index)
         let paragraphs = markdown.paragraphs
         let body = Self.bodyHTML(paragraphs)
         let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
@@ -163,8 +141,13 @@ public struct SiteRenderer: Sendable {
     /// The body HTML of an article, as on its page (for the feeds of a build that did not
     /// render the page again).
     func articleBody(_ index: Int) -> String {
+        Self.bodyHTML(markdown(index).paragraphs)
+    }
+
+    /// An article's normalized Markdown, its links relative to its page.
+    private func markdown(_ index: Int) -> ArticleMarkdown {
         let entry = library.articles[index]
-        return Self.bodyHTML(ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path)).paragraphs)
+        return ArticleMarkdown(entry.analyzed, linker: linker(from: entry.path))
     }
 
     /// Each paragraph rendered by cmark, its first element given the anchor `p1`, `p2`, …

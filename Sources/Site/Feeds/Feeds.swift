@@ -39,13 +39,6 @@ struct Feeds {
     private var library: Library { contexts.library }
     private var site: SiteConfig { contexts.site }
 
-    /// Every feed, in memory.
-    func files() -> [OutputFile] {
-        let kept = MemorySink()
-        files(into: { try? kept.put($0) })
-        return kept.files
-    }
-
     /// Every feed, each handed to `put` as soon as it is made (from several threads), so the
     /// feeds of a large archive are never all in memory. The feed of a person's or an event's
     /// page is not made when `keep` (given its path and its articles) says the last build's
