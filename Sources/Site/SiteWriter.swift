@@ -213,17 +213,7 @@ public struct SiteWriter: Sendable {
         }
         guard fd >= 0 else { throw posix(path, "cannot create file") }
         defer { close(fd) }
-        var offset = 0
-        while offset < file.bytes.count {
-            let n = file.bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw posix(path, "cannot write file")
-            }
-            offset += n
-        }
+        guard writeAll(fd, file.bytes) else { throw posix(path, "cannot write file") }
     }
 
     /// A relative path that stays inside the folder.
@@ -233,11 +223,7 @@ public struct SiteWriter: Sendable {
 
     /// The folders of `relativePath` below `root`.
     func makeParents(root: String, _ relativePath: String) throws(WriteError) {
-        var dir = root
-        for component in relativePath.split(separator: "/").dropLast() {
-            dir += "/" + component
-            if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw posix(dir, "cannot create folder") }
-        }
+        try makeFolders(relativePath.split(separator: "/").dropLast(), below: root)
     }
 
     private func makeDirectory(_ path: String) throws(WriteError) {
@@ -267,5 +253,32 @@ public func removeTree(_ path: String) throws(WriteError) {
         guard rmdir(path) == 0 else { throw WriteError(path: path, message: "cannot remove folder: \(String(cString: strerror(errno)))") }
     } else {
         guard unlink(path) == 0 else { throw WriteError(path: path, message: "cannot remove: \(String(cString: strerror(errno)))") }
+    }
+}
+
+/// Writes all of `bytes` to `fd` (again after an interrupted call); false, with `errno` set,
+/// when the system refuses.
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        offset += n
+    }
+    return true
+}
+
+/// Creates the folders named by `components`, one inside the other, below `base` (`mkdir -p`:
+/// folders that are there already are fine).
+func makeFolders<Components: Sequence<Substring>>(_ components: Components, below base: String) throws(WriteError) {
+    var dir = base
+    for component in components {
+        dir += "/" + component
+        if mkdir(dir, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: dir, message: "cannot create folder: \(String(cString: strerror(errno)))")
+        }
     }
 }

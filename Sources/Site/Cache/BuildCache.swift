@@ -49,12 +49,11 @@ public struct BuildCache: Sendable {
 
     /// Creates the folder (and its parents) when missing.
     func prepare(_ subfolder: String = "") throws(WriteError) {
-        var dir = folder.hasPrefix("/") ? "" : "."
-        for component in (subfolder.isEmpty ? folder : folder + "/" + subfolder).split(separator: "/") {
-            dir += "/" + component
-            if mkdir(dir, 0o755) != 0 && errno != EEXIST {
-                throw WriteError(path: dir, message: "cannot create the build cache folder: \(String(cString: strerror(errno)))")
-            }
+        let path = subfolder.isEmpty ? folder : folder + "/" + subfolder
+        do {
+            try makeFolders(path.split(separator: "/"), below: folder.hasPrefix("/") ? "" : ".")
+        } catch {
+            throw WriteError(path: error.path, message: "the build cache: \(error.message)")
         }
     }
 
@@ -90,15 +89,12 @@ public struct BuildCache: Sendable {
 
     /// The record of an article file from an earlier build with the same identity, if any.
     func loadArticle(_ articlePath: String, identity: ContentDigest, registry: RegistryIndex) -> ArticleRecord? {
-        guard let payload = try? CacheFile.read(articleFile(articlePath), kind: Self.articleKind) else { return nil }
+        guard let payload = CacheFile.read(articleFile(articlePath), kind: Self.articleKind) else { return nil }
         var reader = ByteReader(payload)
         do throws(ByteReader.Damaged) {
             guard try reader.readDigest() == identity, try reader.readString() == articlePath else { return nil }
             var record = ArticleRecord(diagnostics: [])
-            if try reader.readBool() {
-                record.fingerprint = FileFingerprint(size: Int64(try reader.readInt()), modified: Int64(try reader.readInt()),
-                                                     changed: Int64(try reader.readInt()), inode: try reader.readUInt64(), device: try reader.readUInt64())
-            }
+            if try reader.readBool() { record.fingerprint = try reader.readFingerprint() }
             record.key = try reader.readBool() ? try reader.readDigest() : nil
             record.diagnostics = try reader.readDiagnostics()
             if try reader.readBool() {
@@ -119,13 +115,7 @@ public struct BuildCache: Sendable {
         writer.write(identity)
         writer.write(articlePath)
         writer.write(record.fingerprint != nil)
-        if let f = record.fingerprint {
-            writer.write(Int(f.size))
-            writer.write(Int(f.modified))
-            writer.write(Int(f.changed))
-            writer.write(f.inode)
-            writer.write(f.device)
-        }
+        if let fingerprint = record.fingerprint { writer.write(fingerprint) }
         writer.write(record.key != nil)
         if let key = record.key { writer.write(key) }
         writer.write(record.diagnostics)

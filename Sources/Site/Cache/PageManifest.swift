@@ -33,10 +33,10 @@ struct PageManifest: Sendable {
     }
 
     static func load(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) -> PageManifest? {
-        guard let payload = try? CacheFile.read(cache.path(file), kind: kind) else { return nil }
+        guard let payload = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         var r = ByteReader(payload)
         do throws(ByteReader.Damaged) {
-            guard try r.readDigest() == identity, try readStamp(&r) == output else { return nil }
+            guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
             var manifest = PageManifest()
             for _ in 0..<(try r.readCount()) {
                 let digest = try r.readDigest()
@@ -59,7 +59,7 @@ struct PageManifest: Sendable {
     func save(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) throws(WriteError) {
         var w = ByteWriter()
         w.write(identity)
-        Self.writeStamp(output, &w)
+        w.write(output)
         w.write(UInt64(entries.count))
         for key in entries.keys.sorted() {
             let entry = entries[key]!
@@ -76,18 +76,5 @@ struct PageManifest: Sendable {
         }
         try cache.prepare()
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
-    }
-
-    private static func writeStamp(_ f: FileFingerprint, _ w: inout ByteWriter) {
-        w.write(Int(f.size))
-        w.write(Int(f.modified))
-        w.write(Int(f.changed))
-        w.write(f.inode)
-        w.write(f.device)
-    }
-
-    private static func readStamp(_ r: inout ByteReader) throws(ByteReader.Damaged) -> FileFingerprint {
-        FileFingerprint(size: Int64(try r.readInt()), modified: Int64(try r.readInt()), changed: Int64(try r.readInt()),
-                        inode: try r.readUInt64(), device: try r.readUInt64())
     }
 }
