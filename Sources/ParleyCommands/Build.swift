@@ -78,7 +78,7 @@ struct BuildCommand {
                                                              cacheFolder: cacheFolder))
         let staging: SiteWriter.Staging
         do {
-            staging = try SiteWriter(output: output).begin()
+            staging = try SiteWriter(output: output, keepsPrevious: cacheFolder != nil).begin()
         } catch {
             printError("parley: error: \(error.description)")
             return BuildOutcome(status: 2, outputProblem: error.description)

@@ -9,6 +9,9 @@ final class ArticleCards: @unchecked Sendable {
     /// Immutable after `init`; plain values only (strings, numbers, booleans, dictionaries,
     /// arrays), so sharing them between the threads that render pages is safe.
     let cards: [[String: Any]]
+    /// The digest of each card (nil where a card holds something `ContentDigest.ofContext`
+    /// cannot digest): what a page listing the article shows of it.
+    let digests: [ContentDigest?]
 
     /// Makes the cards and hands them to `fragments` with their digests, so each card is
     /// rendered once per kind of page that lists it. They are also left on the library's
@@ -21,7 +24,8 @@ final class ArticleCards: @unchecked Sendable {
             return Card(value: card, digest: ContentDigest.ofContext(card))
         }
         cards = made.map(\.value)
-        fragments.share(cards, digests: made.map(\.digest))
+        digests = made.map(\.digest)
+        fragments.share(cards, digests: digests)
         library.cardShelf.keep(cards)
     }
 

@@ -11,31 +11,79 @@ extension Library {
     /// Articles in `excluding` (e.g. those listed as "also reported by") are left out.
     public func related(to index: Int, limit: Int = 5, excluding: Set<Int> = []) -> [Int] {
         let analyzed = articles[index].analyzed
-        var scores: [Int: Int] = [:]
+        // Every (article, weight) met, then summed per article: a few hundred at most, so an
+        // array sorted once is cheaper than a dictionary.
+        var met: [(article: Int, weight: Int)] = []
         for event in analyzed.events {
             guard let entry = self.event(event.id) else { continue }
-            for other in Self.neighbours(of: index, in: entry.articles) { scores[other, default: 0] += 3 }
+            for other in Self.neighbours(of: index, in: entry.articles) { met.append((other, 3)) }
         }
         for seen in analyzed.people {
             guard let entry = person(seen.person.id) else { continue }
-            for other in Self.neighbours(of: index, in: entry.articles) { scores[other, default: 0] += 1 }
+            for other in Self.neighbours(of: index, in: entry.articles) { met.append((other, 1)) }
         }
-        return scores.filter { $0.key != index && !excluding.contains($0.key) }
-            .sorted { a, b in a.value != b.value ? a.value > b.value : Self.nearer(a.key, than: b.key, to: index) }
-            .prefix(limit).map(\.key)
+        met.sort { $0.article < $1.article }
+        var best = Self.Best(limit: limit, index: index)
+        var position = 0
+        while position < met.count {
+            let article = met[position].article
+            var score = 0
+            while position < met.count, met[position].article == article {
+                score += met[position].weight
+                position += 1
+            }
+            if article != index, !excluding.contains(article) { best.offer(article, score: score) }
+        }
+        return best.articles
     }
 
     /// Other outlets' stories on the same events as article `index`, nearest in time first.
     public func alsoReported(_ index: Int, limit: Int = 5) -> [Int] {
         let outlet = articles[index].article.outlet
-        var found = Set<Int>()
+        var found: [Int] = []
         for event in articles[index].analyzed.events {
             guard let entry = self.event(event.id) else { continue }
             for other in Self.neighbours(of: index, in: entry.articles) where other != index {
-                if let theirs = articles[other].article.outlet, theirs != outlet { found.insert(other) }
+                if let theirs = articles[other].article.outlet, theirs != outlet { found.append(other) }
             }
         }
-        return found.sorted { Self.nearer($0, than: $1, to: index) }.prefix(limit).map { $0 }
+        found.sort()
+        var best = Self.Best(limit: limit, index: index)
+        var last: Int?
+        for other in found where other != last {
+            best.offer(other, score: 0)
+            last = other
+        }
+        return best.articles
+    }
+
+    /// The best `limit` articles offered, kept in order: higher score first, then nearer in
+    /// time to article `index` (`nearer`), so the order is the same whatever the order offered.
+    struct Best {
+        let limit: Int
+        let index: Int
+        private var kept: [(article: Int, score: Int)] = []
+
+        init(limit: Int, index: Int) {
+            self.limit = limit
+            self.index = index
+            kept.reserveCapacity(limit + 1)
+        }
+
+        var articles: [Int] { kept.map(\.article) }
+
+        mutating func offer(_ article: Int, score: Int) {
+            guard limit > 0 else { return }
+            func before(_ a: (article: Int, score: Int), _ b: (article: Int, score: Int)) -> Bool {
+                a.score != b.score ? a.score > b.score : Library.nearer(a.article, than: b.article, to: index)
+            }
+            let candidate = (article: article, score: score)
+            if kept.count == limit, let last = kept.last, !before(candidate, last) { return }
+            var at = kept.count
+            while at > 0, before(candidate, kept[at - 1]) { at -= 1 }
+            kept.insert(candidate, at: at)
+            if kept.count > limit { kept.removeLast() }
+        }
     }
 
     /// Whether article `a` is nearer in time to article `index` than `b` is (by place in the

@@ -243,7 +243,7 @@ public struct SiteBuilder: Sendable {
             let anchors = AnchorIndex()
             let cards = renderer.makeCards()
             // Incremental: pages whose inputs did not change since the last build are kept.
-            let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0) }
+            let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0, cardDigests: cards.digests) }
             let cache = analysis.cache
             let pageIdentity = analysis.identity.map { PageManifest.identity(analysis: $0, theme: theme.digest, site: site) }
             var previous: PageManifest?
@@ -251,6 +251,24 @@ public struct SiteBuilder: Sendable {
                 previous = PageManifest.load(cache, identity: pageIdentity, output: stamp)
             }
             let last = previous
+            // The site the sink starts from (the one before the last), when it has one: its pages
+            // whose inputs did not change are already in place. When what it holds is not known,
+            // it is emptied.
+            var reusedSite: PageManifest?
+            if let stamp = sink.reusedStamp {
+                if let cache, let pageIdentity {
+                    reusedSite = PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp)
+                }
+                if reusedSite == nil { sink.removeLeftovers(keeping: [], had: []) }
+            }
+            let reused = reusedSite
+            /// The entry of a page whose inputs did not change: already in the reused site, or
+            /// kept from the last one; nil when the page must be rendered.
+            @Sendable func unchanged(_ paths: [String], digest: ContentDigest) -> PageManifest.Entry? {
+                if let there = reused?.entries[paths[0]], there.digest == digest, there.paths == paths { return there }
+                if let kept = last?.entries[paths[0]], kept.digest == digest, kept.paths == paths, paths.allSatisfy(sink.keep) { return kept }
+                return nil
+            }
             @Sendable func deliver(_ file: OutputFile, _ outcome: inout JobOutcome) {
                 if file.path.hasSuffix(".html") { outcome.checks.append(checker.check(page: file, paths: known, anchors: anchors)) }
                 // A page rendered again that came out the same is kept, not rewritten.
@@ -261,8 +279,7 @@ public struct SiteBuilder: Sendable {
                 var outcome = JobOutcome()
                 let paths = renderer.paths(of: job)
                 let digest = inputs?.digest(job, paths: paths)
-                if let digest, let kept = last?.entries[paths[0]], kept.digest == digest, kept.paths == paths,
-                   paths.allSatisfy(sink.keep) {
+                if let digest, let kept = unchanged(paths, digest: digest) {
                     anchors.insert(kept.anchors)
                     outcome.kept = kept
                     if case .article(let index) = job, index < Feeds.limit { outcome.body = renderer.articleBody(index) }
@@ -317,7 +334,7 @@ public struct SiteBuilder: Sendable {
                 guard let inputs else { return false }
                 let entry = PageManifest.Entry(digest: inputs.feedDigest(path: path, articles: articles), paths: [path], anchors: [], broken: [])
                 closing.withLock { $0.feeds.append(entry) }
-                guard let kept = last?.entries[path], kept.digest == entry.digest, sink.keep(path) else { return false }
+                guard unchanged([path], digest: entry.digest) != nil else { return false }
                 closing.withLock { $0.paths.append(path) }
                 return true
             }
@@ -333,12 +350,14 @@ public struct SiteBuilder: Sendable {
                 result.writeError = result.writeError ?? done.error
                 for feed in done.feeds { manifest.entries[feed.paths[0]] = feed }
             }
+            if let reused { sink.removeLeftovers(keeping: paths, had: reused.files) }
             timer.lap("feeds")
 
             for broken in links.finish(paths: paths, anchors: anchors) {
                 result.diagnostics.append(Diagnostic(.error, step: "link check", file: broken.page, "broken link to \(broken.target): \(broken.reason)"))
             }
             result.paths = paths.sorted()
+            manifest.files = result.paths
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
                 do throws(WriteError) {

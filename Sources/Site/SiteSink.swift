@@ -19,6 +19,16 @@ public protocol SiteSink: AnyObject, Sendable {
 
     /// Whether the previous site has this file with these very bytes.
     func isUnchanged(_ file: OutputFile) -> Bool
+
+    /// When the sink started from an older site rather than from nothing (the site before the
+    /// previous one, kept to be written over): the fingerprint of that site's marker file, so
+    /// the build can tell which of its files are still right. Nil when the sink started empty.
+    var reusedStamp: FileFingerprint? { get }
+
+    /// Removes what the reused site had and the new one has not: the files of `had` not in
+    /// `keeping`, and anything at the top that `keeping` does not reach (with `had` empty,
+    /// everything not in `keeping`).
+    func removeLeftovers(keeping: Set<String>, had: [String])
 }
 
 extension SiteSink {
@@ -26,6 +36,8 @@ extension SiteSink {
     public var previousStamp: FileFingerprint? { nil }
     public func keep(_ path: String) -> Bool { false }
     public func isUnchanged(_ file: OutputFile) -> Bool { false }
+    public var reusedStamp: FileFingerprint? { nil }
+    public func removeLeftovers(keeping: Set<String>, had: [String]) {}
 }
 
 /// Keeps the files in memory.

@@ -27,14 +27,25 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 ///
 /// The output folder carries a marker file; Parley refuses to replace an existing, non-empty
 /// folder without it, so a mistyped `--output` cannot delete someone's files.
+///
+/// With `keepsPrevious` (incremental builds), the site that was replaced is not deleted but
+/// kept beside the output (`.NAME.previous`), and the next build starts from it as its staging
+/// folder: it writes only the files that differ from it and removes the ones the new site has
+/// not, instead of writing or linking every file and deleting a whole site on every build.
+/// The kept site takes as much room on disk as the output.
 public struct SiteWriter: Sendable {
     public static let marker = ".parley-output"
 
     public let output: String
+    public let keepsPrevious: Bool
 
-    public init(output: String) {
+    public init(output: String, keepsPrevious: Bool = false) {
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        self.keepsPrevious = keepsPrevious
     }
+
+    /// Where the replaced site is kept for the next build (with `keepsPrevious`).
+    var previousRoot: String { "\(parent)/.\(baseName).previous" }
 
     var parent: String {
         guard let slash = output.lastIndex(of: "/") else { return "." }
@@ -71,8 +82,17 @@ public struct SiteWriter: Sendable {
         removeStaleStaging()
         let root = "\(parent)/.\(baseName).staging-\(getpid())"
         try removeTree(root)
-        try makeDirectory(root)
-        let staging = Staging(writer: self, root: root, previousStamp: FileFingerprint.of("\(output)/\(Self.marker)"))
+        // The site kept by the last build becomes this one's staging folder (renamed, so a build
+        // killed from here on leaves a stale staging folder, removed by the next build).
+        var reusedStamp: FileFingerprint?
+        if keepsPrevious, access(previousRoot, F_OK) == 0, rename(previousRoot, root) == 0 {
+            reusedStamp = FileFingerprint.of("\(root)/\(Self.marker)")
+            if reusedStamp == nil { try removeTree(root) }
+        } else {
+            try? removeTree(previousRoot)
+        }
+        if reusedStamp == nil { try makeDirectory(root) }
+        let staging = Staging(writer: self, root: root, previousStamp: FileFingerprint.of("\(output)/\(Self.marker)"), reusedStamp: reusedStamp)
         do {
             try staging.put(OutputFile(path: Self.marker, text: "Built by Parley. This folder is replaced on every build.\n"))
         } catch {
@@ -88,11 +108,13 @@ public struct SiteWriter: Sendable {
         /// The staging folder.
         public let root: String
         public let previousStamp: FileFingerprint?
+        public let reusedStamp: FileFingerprint?
 
-        init(writer: SiteWriter, root: String, previousStamp: FileFingerprint?) {
+        init(writer: SiteWriter, root: String, previousStamp: FileFingerprint?, reusedStamp: FileFingerprint?) {
             self.writer = writer
             self.root = root
             self.previousStamp = previousStamp
+            self.reusedStamp = reusedStamp
         }
 
         /// Writes one file of the site. Safe to call from several threads for different paths.
@@ -108,6 +130,10 @@ public struct SiteWriter: Sendable {
             guard previousStamp != nil, SiteWriter.isSafe(path) else { return false }
             let from = "\(writer.output)/\(path)", to = "\(root)/\(path)"
             if link(from, to) == 0 { return true }
+            if errno == EEXIST { // the reused site's own file, not right anymore
+                unlink(to)
+                return link(from, to) == 0
+            }
             guard errno == ENOENT, access(from, F_OK) == 0, (try? writer.makeParents(root: root, path)) != nil else { return false }
             return link(from, to) == 0
         }
@@ -117,6 +143,19 @@ public struct SiteWriter: Sendable {
             let path = "\(writer.output)/\(file.path)"
             guard let fingerprint = FileFingerprint.of(path), fingerprint.size == Int64(file.bytes.count) else { return false }
             return (try? DiskFileSystem().readFile(path)) == file.bytes
+        }
+
+        public func removeLeftovers(keeping: Set<String>, had: [String]) {
+            guard reusedStamp != nil else { return }
+            for path in had where !keeping.contains(path) && SiteWriter.isSafe(path) {
+                guard unlink("\(root)/\(path)") == 0 else { continue }
+                // Folders left empty go too (rmdir fails on one that is not).
+                var folders = path.split(separator: "/").dropLast()
+                while !folders.isEmpty, rmdir("\(root)/\(folders.joined(separator: "/"))") == 0 { folders.removeLast() }
+            }
+            var top = Set(keeping.map { String($0.prefix { $0 != "/" }) })
+            top.insert(SiteWriter.marker)
+            for name in listFolder(root) ?? [] where !top.contains(name) { try? removeTree("\(root)/\(name)") }
         }
 
         /// Runs `beforeSwap` on the finished folder and swaps it into place; on any error the
@@ -163,7 +202,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if parley_exchange_paths(staging, output) == 0 {
-            try? removeTree(staging) // now holds the previous site
+            keepOrRemove(staging) // now holds the previous site
             return
         }
         // No atomic exchange here: two renames, the old site kept until the new one is in place.
@@ -174,7 +213,16 @@ public struct SiteWriter: Sendable {
             _ = rename(old, output)
             throw posix(output, "cannot move the new site into place")
         }
-        try? removeTree(old)
+        keepOrRemove(old)
+    }
+
+    /// The site just replaced: kept for the next build (`keepsPrevious`), or removed.
+    private func keepOrRemove(_ replaced: String) {
+        if keepsPrevious {
+            try? removeTree(previousRoot)
+            if rename(replaced, previousRoot) == 0 { return }
+        }
+        try? removeTree(replaced)
     }
 
     /// Staging folders left by builds that were killed.
@@ -240,20 +288,26 @@ public func removeTree(_ path: String) throws(WriteError) {
     var st = stat()
     guard lstat(path, &st) == 0 else { return }
     if (st.st_mode & S_IFMT) == S_IFDIR {
-        guard let dir = opendir(path) else {
+        guard let names = listFolder(path) else {
             throw WriteError(path: path, message: "cannot open folder: \(String(cString: strerror(errno)))")
         }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = directoryEntryName(entry)
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(dir)
         for name in names { try removeTree(path + "/" + name) }
         guard rmdir(path) == 0 else { throw WriteError(path: path, message: "cannot remove folder: \(String(cString: strerror(errno)))") }
     } else {
         guard unlink(path) == 0 else { throw WriteError(path: path, message: "cannot remove: \(String(cString: strerror(errno)))") }
     }
+}
+
+/// The names in a folder (without `.` and `..`); nil, with `errno` set, when it cannot be read.
+func listFolder(_ path: String) -> [String]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = directoryEntryName(entry)
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
 }
 
 /// Writes all of `bytes` to `fd` (again after an interrupted call); false, with `errno` set,

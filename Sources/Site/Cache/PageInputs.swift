@@ -2,47 +2,37 @@ import ParleyCore
 import Render
 
 /// What a page is made from, as one digest, worked out without building its context: the
-/// digests of the analyses of the articles it shows or lists, their addresses, and the names,
-/// addresses and countries of the people, events, places and outlets it links to. With the
-/// same theme, settings, registries and code (`PageManifest.identity`), a page whose inputs
-/// have the same digest as in the last build is the same page, and is not rendered again.
+/// digests of the analyses of the articles it shows, the cards of the articles it lists, and
+/// the names, addresses and countries of the people, events, places and outlets it links to.
+/// With the same theme, settings, registries and code (`PageManifest.identity`), a page whose
+/// inputs have the same digest as in the last build is the same page, and is not rendered again.
 ///
-/// Pages that gather the whole library (timeline, indexes, 404) have no digest: they are
-/// always rendered. Over-approximating is fine (a page rendered again for nothing costs time,
-/// not correctness); missing an input is not, so `IncrementalBuildTests` edits articles in
-/// every way a page can show and compares with a full build.
+/// A page of a paginated list depends on the articles shown on that page and on the length of
+/// the list, not on the rest of it, so an edit to one article renders one page of each list it
+/// is in (unless it moves in the list: then the pages after it shift too). A list that shows
+/// only cards (home, outlet, place pages; related articles) depends on the cards alone, so an
+/// edit the card does not show renders none of them. Pages that gather the whole library
+/// (timeline, indexes, 404) have no digest: they are always rendered.
 ///
-/// Each article's part is digested once, and each person's, event's, outlet's and place's
-/// list of articles once, so the digests of all pages take time linear in the library.
+/// Over-approximating is fine (a page rendered again for nothing costs time, not correctness);
+/// missing an input is not, so `IncrementalBuildTests` edits articles in every way a page can
+/// show and compares with a full build.
 struct PageInputs: Sendable {
     let library: Library
     /// Per article (library index): its address, the digest of its analysis, and the people
     /// and events it links to as they are named and found.
     private let articles: [ContentDigest]
-    /// Per person, event, outlet and place: the digest of its list of articles.
-    private let people: [ContentDigest]
-    private let events: [ContentDigest]
-    private let collections: [CollectionKind: [ContentDigest]]
+    /// Per article: the digest of its card, as listed on other pages (its facts where the card
+    /// could not be digested).
+    private let cards: [ContentDigest]
 
-    init(library: Library, articleDigests: [ContentDigest]) {
+    init(library: Library, articleDigests: [ContentDigest], cardDigests: [ContentDigest?]) {
         self.library = library
         let articles = parallelMap(Array(library.articles.indices)) { index in
             Self.articleFacts(index, library: library, analysis: articleDigests[index])
         }
         self.articles = articles
-        func lists(_ all: [[Int]]) -> [ContentDigest] {
-            parallelMap(all) { indices in
-                var w = ByteWriter()
-                w.write(UInt64(indices.count))
-                for index in indices { w.write(articles[index]) }
-                return ContentDigest.of(w.bytes)
-            }
-        }
-        people = lists(library.people.map(\.articles))
-        events = lists(library.events.map(\.articles))
-        var collections: [CollectionKind: [ContentDigest]] = [:]
-        for kind in [CollectionKind.source, .place] { collections[kind] = lists(library.collections(kind).map(\.articles)) }
-        self.collections = collections
+        cards = zip(cardDigests, articles).map { card, facts in card ?? facts }
     }
 
     func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest? {
@@ -58,7 +48,7 @@ struct PageInputs: Sendable {
             for (label, list) in [("also", also), ("related", related), ("older", older.map { [$0] } ?? []), ("newer", newer.map { [$0] } ?? [])] {
                 w.write(label)
                 w.write(UInt64(list.count))
-                for other in list { w.write(articles[other]) }
+                for other in list { w.write(cards[other]) }
             }
             let a = library.articles[index].analyzed
             w.write(a.article.outlet.flatMap { library.outlet($0)?.path })
@@ -66,9 +56,18 @@ struct PageInputs: Sendable {
         case let .person(index, page):
             let entry = library.people[index]
             w.write("person")
-            w.write(page)
             w.write(entry.person)
-            w.write(people[index])
+            // The quotes of the articles shown are on the page, so their analyses count.
+            writeListPage(page, of: entry.articles, facts: articles, &w)
+            guard page == 1 else { break }
+            for role in entry.roles {
+                w.write(role.role)
+                w.write(UInt64(role.articles.count))
+                for article in role.articles {
+                    w.write(library.articles[article].path)
+                    w.write(library.articles[article].article.title)
+                }
+            }
             for companion in entry.companions.prefix(12) {
                 w.write(companion.count)
                 Self.personLink(companion.person, library: library, &w)
@@ -77,26 +76,33 @@ struct PageInputs: Sendable {
         case let .event(index, page):
             let entry = library.events[index]
             w.write("event")
-            w.write(page)
             w.write(entry.event)
             w.write(entry.event.place.flatMap { library.place($0)?.path })
-            w.write(events[index])
+            writeListPage(page, of: entry.articles, facts: articles, &w)
             for id in entry.people { Self.personLink(id, library: library, &w) }
         case let .collection(kind, index, page):
             let entry = library.collections(kind)[index]
             w.write("collection \(kind.section)")
-            w.write(page)
             w.write(entry.name)
-            w.write(collections[kind]![index])
+            writeListPage(page, of: entry.articles, facts: cards, &w)
         case .home(let page):
             w.write("home")
             w.write(page)
             w.write(library.articles.count)
-            for index in PageContexts.homePages(library).range(page) { w.write(articles[index]) }
+            for index in PageContexts.homePages(library).range(page) { w.write(cards[index]) }
         case .timeline, .people, .events, .collectionIndex, .notFound:
             return nil
         }
         return ContentDigest.of(w.bytes)
+    }
+
+    /// Page `page` of a paginated list of articles: its number, the length of the list, and
+    /// `facts` of the articles shown on it, in order.
+    private func writeListPage(_ page: Int, of list: [Int], facts: [ContentDigest], _ w: inout ByteWriter) {
+        w.write(page)
+        w.write(UInt64(list.count))
+        let shown = PageContexts.pages(folder: "", articles: list).range(page)
+        for index in list[shown] { w.write(facts[index]) }
     }
 
     /// The Atom feed beside a person's or an event's page: the entries of its newest articles.

@@ -1,6 +1,13 @@
 import Ingest
 import ParleyCore
 import Render
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What every page of the last build was made from (`PageInputs`), with what its link check
 /// found, so a page whose inputs did not change is kept as it is (its file linked into the new
@@ -9,6 +16,10 @@ import Render
 /// It is only used when the output folder is still the site the last build wrote (the marker
 /// file it names is still there, unchanged) and everything every page depends on (`identity`)
 /// is the same.
+///
+/// The manifest of the build before (`previous.bin`) describes the site kept beside the output
+/// (`SiteWriter.keepsPrevious`), which the next build writes over: its pages whose digest
+/// did not change are already right there, and its `files` not in the new site are removed.
 struct PageManifest: Sendable {
     struct Entry: Sendable {
         var digest: ContentDigest
@@ -19,8 +30,12 @@ struct PageManifest: Sendable {
 
     /// By the first path of each page job.
     var entries: [String: Entry] = [:]
+    /// Every file of the site (pages, feeds, theme files, crawler files), sorted.
+    var files: [String] = []
 
+    /// The last build's manifest, and the one of the build before it.
     static let file = "pages.bin"
+    static let previousFile = "previous.bin"
     private static let kind = "parley pages"
 
     /// What every page depends on besides its own inputs.
@@ -32,7 +47,9 @@ struct PageManifest: Sendable {
         return ContentDigest.of(w.bytes)
     }
 
-    static func load(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) -> PageManifest? {
+    /// The manifest in `file` of the cache, if it was made with `identity` for the site whose
+    /// marker file has the fingerprint `output`.
+    static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint) -> PageManifest? {
         guard let payload = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         var r = ByteReader(payload)
         do throws(ByteReader.Damaged) {
@@ -50,12 +67,14 @@ struct PageManifest: Sendable {
                 guard let key = paths.first else { return nil }
                 manifest.entries[key] = Entry(digest: digest, paths: paths, anchors: anchors, broken: broken)
             }
+            manifest.files = try r.readStrings()
             return r.atEnd ? manifest : nil
         } catch {
             return nil
         }
     }
 
+    /// Saves the manifest as the last build's, the one there before becoming the previous one.
     func save(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint) throws(WriteError) {
         var w = ByteWriter()
         w.write(identity)
@@ -74,7 +93,9 @@ struct PageManifest: Sendable {
                 w.write(link.reason)
             }
         }
+        w.write(files)
         try cache.prepare()
+        _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
     }
 }
