@@ -12,7 +12,7 @@ import Render
 /// is in (unless it moves in the list: then the pages after it shift too). A list that shows
 /// only cards (home, outlet, place pages; related articles) depends on the cards alone, so an
 /// edit the card does not show renders none of them. Pages that gather the whole library
-/// (timeline, indexes, 404) have no digest: they are always rendered.
+/// (timeline, indexes) depend on what they show of every entry.
 ///
 /// Over-approximating is fine (a page rendered again for nothing costs time, not correctness);
 /// missing an input is not, so `IncrementalBuildTests` edits articles in every way a page can
@@ -35,7 +35,7 @@ struct PageInputs: Sendable {
         cards = zip(cardDigests, articles).map { card, facts in card ?? facts }
     }
 
-    func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest? {
+    func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest {
         var w = ByteWriter()
         w.write(paths)
         switch job {
@@ -90,8 +90,36 @@ struct PageInputs: Sendable {
             w.write(page)
             w.write(library.articles.count)
             for index in PageContexts.homePages(library).range(page) { w.write(cards[index]) }
-        case .timeline, .people, .events, .collectionIndex, .notFound:
-            return nil
+        case .timeline:
+            // Every article as its card shows it (title, address, date, outlet, dateline) and
+            // every event, in library order.
+            w.write("timeline")
+            w.write(UInt64(cards.count))
+            for card in cards { w.write(card) }
+            for entry in library.events { Self.eventLink(entry.event.id, library: library, &w) }
+        case .people:
+            w.write("people")
+            for entry in library.people {
+                w.write(entry.person)
+                w.write(entry.path)
+                w.write(entry.articles.count)
+                w.write(entry.roles.first?.role)
+            }
+        case .events:
+            w.write("events")
+            for entry in library.events {
+                Self.eventLink(entry.event.id, library: library, &w)
+                w.write(entry.articles.count)
+            }
+        case .collectionIndex(let kind):
+            w.write("collections \(kind.section)")
+            for entry in library.collections(kind) {
+                w.write(entry.name)
+                w.write(entry.path)
+                w.write(entry.articles.count)
+            }
+        case .notFound:
+            w.write("404")
         }
         return ContentDigest.of(w.bytes)
     }
