@@ -99,11 +99,12 @@ struct PageInputs: Sendable {
             for entry in library.events { Self.eventLink(entry.event.id, library: library, &w) }
         case .people:
             w.write("people")
-            for entry in library.people {
-                w.write(entry.person)
-                w.write(entry.path)
-                w.write(entry.articles.count)
-                w.write(entry.roles.first?.role)
+            // Read in place (`library.people[i].…`): copying a whole entry costs a count per array.
+            for i in library.people.indices {
+                w.write(library.people[i].person)
+                w.write(library.people[i].path)
+                w.write(library.people[i].articles.count)
+                w.write(library.people[i].roles.first?.role)
             }
         case .events:
             w.write("events")
@@ -155,9 +156,9 @@ struct PageInputs: Sendable {
 
     private static func personLink(_ id: String, library: Library, _ w: inout ByteWriter) {
         w.write(id)
-        if let entry = library.person(id) {
+        if let i = library.personPosition(id) {
             w.write(true)
-            w.write(entry.person)
+            w.write(library.people[i].person)
         } else {
             w.write(false)
         }
@@ -165,9 +166,9 @@ struct PageInputs: Sendable {
 
     private static func eventLink(_ id: String, library: Library, _ w: inout ByteWriter) {
         w.write(id)
-        if let entry = library.event(id) {
+        if let i = library.eventPosition(id) {
             w.write(true)
-            w.write(entry.event)
+            w.write(library.events[i].event)
         } else {
             w.write(false)
         }
