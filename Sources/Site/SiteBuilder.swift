@@ -280,6 +280,7 @@ public struct SiteBuilder: Sendable {
                                                       broken: outcome.checks.flatMap(\.broken))
                     outcome.rendered = true
                 }
+                outcome.checks = outcome.checks.compactMap(\.unsettled)
                 return outcome
             }
             timer.lap("pages")
