@@ -162,8 +162,11 @@ extension ByteReader {
         var mentions: [Mention] = []
         for _ in 0..<(try readCount()) {
             guard let kind = EntityKind(rawValue: try readString()) else { throw Damaged() }
-            mentions.append(Mention(kind: kind, entity: try readString(), paragraph: try readInt(), start: try readInt(),
-                                    end: try readInt(), text: try readString()))
+            let entity = try readString()
+            let (paragraph, start, end) = (try readInt(), try readInt(), try readInt())
+            // A mention stores these in 32 bits.
+            guard [paragraph, start, end].allSatisfy({ Int32(exactly: $0) != nil }) else { throw Damaged() }
+            mentions.append(Mention(kind: kind, entity: entity, paragraph: paragraph, start: start, end: end, text: try readString()))
         }
         var quotes: [Quote] = []
         for _ in 0..<(try readCount()) {

@@ -64,6 +64,17 @@ public final class FragmentCache: @unchecked Sendable {
 
     var count: Int { lock.withLock { fragments.values.reduce(0) { $0 + $1.count } } }
 
+    /// Forgets every fragment and shared item, for when no more pages listing them will be
+    /// rendered: a large site's fragments would otherwise stay in memory to the end of the build.
+    public func removeAll() {
+        lock.withLock {
+            fragments = [:]
+            used = []
+            sharedDigests = [:]
+            sharedItems = []
+        }
+    }
+
     func candidates(_ key: Key) -> [Fragment] {
         lock.withLock {
             guard let found = fragments[key] else { return [] }

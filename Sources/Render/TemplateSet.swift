@@ -89,10 +89,12 @@ public struct TemplateSet: Sendable {
         String(decoding: try renderBytes(name, context), as: UTF8.self)
     }
 
-    /// The page as UTF-8 bytes, ready to be written.
-    public func renderBytes(_ name: String, _ context: Any) throws(TemplateError) -> [UInt8] {
+    /// The page as UTF-8 bytes, ready to be written. `reusingFragments` false renders the page
+    /// without the fragment cache, for a page whose list items are listed nowhere else in the
+    /// same way (their fragments would be kept and never used again).
+    public func renderBytes(_ name: String, _ context: Any, reusingFragments: Bool = true) throws(TemplateError) -> [UInt8] {
         if let compiled {
-            guard let output = compiled.render(name, context, fragments: fragments) else { throw notFound(name) }
+            guard let output = compiled.render(name, context, fragments: reusingFragments ? fragments : nil) else { throw notFound(name) }
             return output
         }
         return Array(try renderWithSwiftMustache(name, context).utf8)

@@ -19,8 +19,9 @@ final class ArticleCards: @unchecked Sendable {
     /// articles).
     init(library: Library, site: SiteConfig, fragments: FragmentCache) {
         let contexts = PageContexts(library: library, site: site)
+        let links = PageContexts.SharedLinks(contexts)
         let made = parallelMap(Array(library.articles.indices)) { index in
-            let card = contexts.card(index)
+            let card = contexts.makeCard(index, links: links)
             return Card(value: card, digest: ContentDigest.ofContext(card))
         }
         cards = made.map(\.value)
@@ -55,5 +56,11 @@ final class CardShelf: @unchecked Sendable {
     /// Keeps every card at once (`cards[i]` is article i's).
     func keep(_ all: [[String: Any]]) {
         lock.withLock { cards = all.map(Optional.some) }
+    }
+
+    /// Forgets the cards kept (once the pages listing them are rendered); a card asked for
+    /// afterwards is made again.
+    func release() {
+        lock.withLock { cards = [] }
     }
 }

@@ -45,7 +45,7 @@ extension Library {
         var taken = Set<String>()
         return byName.keys.sorted().map { name in
             CollectionEntry(name: name, slug: Slug.unique(Slug.make(name, fallback: "unnamed"), in: &taken),
-                            articles: byName[name]!, kind: kind)
+                            articles: byName[name]!.compacted(), kind: kind)
         }
     }
 }

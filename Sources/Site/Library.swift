@@ -155,7 +155,7 @@ public struct Library: Sendable {
             }
         }
         for (id, byRole) in roles {
-            people[id]?.roles = byRole.map { (role: $0.key, articles: $0.value) }
+            people[id]?.roles = byRole.map { (role: $0.key, articles: $0.value.compacted()) }
                 .sorted { ($0.articles.count, $1.role) > ($1.articles.count, $0.role) }
         }
         for (id, counts) in companions {
@@ -196,8 +196,19 @@ public struct Library: Sendable {
             diagnostics.append(Diagnostic(.warning, step: "entities", file: first,
                                           "\(entry.person.name) is not in people.yml (named in \(counted(entry.articles.count, "article"))); `parley entities --unknown` prints an entry to add"))
         }
-        self.people = people.values.sorted { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
-        self.events = events
+        // The lists were built by appending; the library keeps them until the site is written.
+        self.people = people.values.map { entry in
+            var entry = entry
+            entry.articles = entry.articles.compacted()
+            entry.quotes = entry.quotes.compacted()
+            return entry
+        }.sorted { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
+        self.events = events.map { entry in
+            var entry = entry
+            entry.articles = entry.articles.compacted()
+            entry.people = entry.people.compacted()
+            return entry
+        }
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         eventIndex = eventPositions

@@ -44,6 +44,13 @@ public struct LinkChecker: Sendable {
         public var anchors: [AnchorKey]
         public var broken: [BrokenLink]
         var pending: [Pending]
+
+        /// What of this check is left for the end (`LinkCheckResults`), in storage of its exact
+        /// size; nil when nothing is. The anchors are left out: they are in the `AnchorIndex`
+        /// already, and every page's check waits in memory until all pages are rendered.
+        var unsettled: PageCheck? {
+            broken.isEmpty && pending.isEmpty ? nil : PageCheck(path: path, anchors: [], broken: broken.compacted(), pending: pending.compacted())
+        }
     }
 
     /// `basePath` is the path of the base URL (`/` or `/digest/`), for root-absolute links.
@@ -219,13 +226,15 @@ public struct LinkChecker: Sendable {
 /// Gathers the checks of all pages and settles the links that had to wait.
 public struct LinkCheckResults: Sendable {
     private var broken: [LinkChecker.BrokenLink] = []
-    private var pending: [LinkChecker.Pending] = []
+    /// Each page's pending links as its check holds them: kept by reference, not copied into
+    /// one array, so they are not in memory twice while the pages' checks are still held.
+    private var pending: [[LinkChecker.Pending]] = []
 
     public init() {}
 
     public mutating func add(_ page: LinkChecker.PageCheck) {
         broken += page.broken
-        pending += page.pending
+        if !page.pending.isEmpty { pending.append(page.pending) }
     }
 
     /// Links found broken before (by a check whose page is kept as it was).
@@ -237,7 +246,7 @@ public struct LinkCheckResults: Sendable {
     /// ids of every page.
     public func finish(paths: Set<String>, anchors: AnchorIndex) -> [LinkChecker.BrokenLink] {
         var all = broken
-        for link in pending {
+        for link in pending.joined() {
             if !paths.contains(link.file) {
                 all.append(LinkChecker.BrokenLink(page: link.page, target: link.target, reason: "no such file \(link.file)"))
             } else if let anchor = link.anchor, let fragment = link.fragment, !anchors.contains(anchor) {

@@ -68,6 +68,23 @@ struct PageContexts {
         return ["name": library.events[i].event.name, "href": library.events[i].path, "date": Self.value(Self.when(library.events[i].event))]
     }
 
+    /// The link of every person and event, made once and shared by all the cards that name
+    /// them: a card holds a reference to the same dictionary instead of a copy of its own.
+    final class SharedLinks: @unchecked Sendable {
+        private let library: Library
+        private let people: [[String: Any]?]
+        private let events: [[String: Any]?]
+
+        init(_ contexts: PageContexts) {
+            library = contexts.library
+            people = contexts.library.people.map { contexts.personLink($0.person.id) }
+            events = contexts.library.events.map { contexts.eventLink($0.event.id) }
+        }
+
+        func person(_ id: String) -> [String: Any]? { library.personPosition(id).flatMap { people[$0] } }
+        func event(_ id: String) -> [String: Any]? { library.eventPosition(id).flatMap { events[$0] } }
+    }
+
     static func when(_ event: Event) -> String? {
         guard let start = event.start else { return nil }
         guard let end = event.end, end != start else { return start.longDescription }
@@ -80,7 +97,7 @@ struct PageContexts {
         return library.cardShelf.card(index) { makeCard(index) }
     }
 
-    private func makeCard(_ index: Int) -> [String: Any] {
+    func makeCard(_ index: Int, links: SharedLinks? = nil) -> [String: Any] {
         let entry = library.articles[index]
         let a = entry.article
         var card = dateFields(a.date)
@@ -90,8 +107,8 @@ struct PageContexts {
         card["summary"] = Self.value(summary.isEmpty ? nil : summary)
         card["dateline"] = Self.value(a.dateline?.places.first)
         card["source"] = Self.value(a.outlet)
-        let people = entry.analyzed.people.compactMap { personLink($0.person.id) }
-        let events = entry.analyzed.events.compactMap { eventLink($0.id) }
+        let people = entry.analyzed.people.compactMap { links?.person($0.person.id) ?? personLink($0.person.id) }
+        let events = entry.analyzed.events.compactMap { links?.event($0.id) ?? eventLink($0.id) }
         card["people"] = Self.list(people)
         card["events"] = Self.list(events)
         return card

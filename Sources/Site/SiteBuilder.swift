@@ -297,9 +297,14 @@ public struct SiteBuilder: Sendable {
                                                       broken: outcome.checks.flatMap(\.broken))
                     outcome.rendered = true
                 }
+                outcome.checks = outcome.checks.compactMap(\.unsettled)
                 return outcome
             }
             timer.lap("pages")
+            // The pages that list article cards are done: what was kept to render those lists
+            // once per article is not needed for the search page, the feeds and the link check.
+            theme.templates.fragments.removeAll()
+            library.cardShelf.release()
 
             var links = LinkCheckResults()
             var bodies: [String] = []

@@ -32,9 +32,12 @@ public struct SiteRenderer: Sendable {
         case timeline, people, events, notFound
     }
 
-    /// Every page of the site, in a fixed order.
+    /// Every page of the site, in a fixed order. The timeline, which lists every article on one
+    /// page, comes first: its context and page are the largest things a single job holds, and
+    /// they are gone again before the rendered cards of the list pages pile up.
     func jobs() -> [Job] {
-        var jobs: [Job] = library.articles.indices.map { .article($0) }
+        var jobs: [Job] = [.timeline]
+        jobs += library.articles.indices.map { .article($0) }
         for (i, entry) in library.people.enumerated() {
             jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .person(i, page: $0) }
         }
@@ -47,7 +50,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
-        return jobs + [.timeline, .people, .events, .collectionIndex(.source), .collectionIndex(.place), .notFound]
+        return jobs + [.people, .events, .collectionIndex(.source), .collectionIndex(.place), .notFound]
     }
 
     /// Every article's card, made once for all the pages that list it.
@@ -109,7 +112,10 @@ public struct SiteRenderer: Sendable {
         case let .collection(kind, index, number):
             return try single(path, "collection", contexts.collection(library.collections(kind)[index], page: number))
         case .home(let number):
-            return try single(path, "home", contexts.home(page: number))
+            // Each article is on one home page only, so a card's fragment kept from here could
+            // serve only another kind of page indenting cards the same way, which the default
+            // theme has not: it would be kept for nothing (the bytes are the same either way).
+            return Rendered(files: [try page(path, "home", contexts.home(page: number), reusingFragments: false)])
         case .timeline:
             return try single(path, "timeline", contexts.timeline())
         case .people:
@@ -178,7 +184,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func page(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> OutputFile {
-        OutputFile(path: path, bytes: try templates.renderBytes(template, context))
+    private func page(_ path: String, _ template: String, _ context: [String: Any], reusingFragments: Bool = true) throws(TemplateError) -> OutputFile {
+        OutputFile(path: path, bytes: try templates.renderBytes(template, context, reusingFragments: reusingFragments))
     }
 }
