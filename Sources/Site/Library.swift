@@ -122,82 +122,93 @@ public struct Library: Sendable {
         // Entries make their summaries: on all cores.
         articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1) }.sorted(by: Library.newestFirst)
 
-        // People: the registry first, then people found only in the text.
-        var people: [String: PersonEntry] = [:]
-        for person in registry.people where people[person.id] == nil {
-            people[person.id] = PersonEntry(person: person)
+        // People: the registry first, then people found only in the text. Each person gets a
+        // slot (a number) the first time they are met, so the counting below hashes an id once
+        // per article instead of once per pair of people.
+        var slotOf: [String: Int] = [:]
+        var found: [PersonEntry] = []
+        var roles: [Int: [String: [Int]]] = [:]
+        var companions: [[Int: Int]] = []
+        var personEvents: [Set<String>] = []
+        func slot(_ person: Person) -> Int {
+            if let known = slotOf[person.id] { return known }
+            slotOf[person.id] = found.count
+            found.append(PersonEntry(person: person))
+            companions.append([:])
+            personEvents.append([])
+            return found.count - 1
         }
+        for person in registry.people { _ = slot(person) }
         var eventsByID: [String: EventEntry] = [:]
         for event in registry.events where eventsByID[event.id] == nil {
             eventsByID[event.id] = EventEntry(event: event)
         }
-        var roles: [String: [String: [Int]]] = [:]
-        var companions: [String: [String: Int]] = [:]
-        var personEvents: [String: Set<String>] = [:]
+        // The slots of the people of each article, in the order they are named.
+        var articleSlots: [[Int]] = []
+        articleSlots.reserveCapacity(articles.count)
         for (index, entry) in articles.enumerated() {
             let analyzed = entry.analyzed
-            for seen in analyzed.people {
-                let id = seen.person.id
-                if people[id] == nil { people[id] = PersonEntry(person: seen.person) }
-                people[id]!.articles.append(index)
-                for role in seen.roles { roles[id, default: [:]][role, default: []].append(index) }
-                for other in analyzed.people where other.person.id != id {
-                    companions[id, default: [:]][other.person.id, default: 0] += 1
-                }
-                for event in analyzed.events { personEvents[id, default: []].insert(event.id) }
+            let slots = analyzed.people.map { slot($0.person) }
+            articleSlots.append(slots)
+            for (position, seen) in analyzed.people.enumerated() {
+                let mine = slots[position]
+                found[mine].articles.append(index)
+                for role in seen.roles { roles[mine, default: [:]][role, default: []].append(index) }
+                for other in slots where other != mine { companions[mine][other, default: 0] += 1 }
+                for event in analyzed.events { personEvents[mine].insert(event.id) }
             }
-            for quote in analyzed.quotes where people[quote.speaker] != nil {
-                people[quote.speaker]!.quotes.append((index, quote))
+            for quote in analyzed.quotes {
+                if let speaker = slotOf[quote.speaker] { found[speaker].quotes.append((index, quote)) }
             }
             for event in analyzed.events {
                 if eventsByID[event.id] == nil { eventsByID[event.id] = EventEntry(event: event) }
                 eventsByID[event.id]!.articles.append(index)
             }
         }
-        for (id, byRole) in roles {
-            people[id]?.roles = byRole.map { (role: $0.key, articles: $0.value.compacted()) }
+        for (mine, byRole) in roles {
+            found[mine].roles = byRole.map { (role: $0.key, articles: $0.value.compacted()) }
                 .sorted { ($0.articles.count, $1.role) > ($1.articles.count, $0.role) }
         }
-        for (id, counts) in companions {
-            people[id]?.companions = counts.map { (person: $0.key, count: $0.value) }
+        for mine in found.indices where !companions[mine].isEmpty {
+            found[mine].companions = companions[mine].map { (person: found[$0.key].person.id, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.person < $1.person }
         }
         for (id, var entry) in eventsByID {
-            var involved = entry.event.participants.filter { people[$0] != nil }
-            var seenIDs = Set(involved)
+            var involved = entry.event.participants.filter { slotOf[$0] != nil }
+            var seenSlots = Set(involved.map { slotOf[$0]! })
             for index in entry.articles {
-                for seen in articles[index].analyzed.people where seenIDs.insert(seen.person.id).inserted {
-                    involved.append(seen.person.id)
+                for other in articleSlots[index] where seenSlots.insert(other).inserted {
+                    involved.append(found[other].person.id)
                 }
             }
             entry.people = involved
             eventsByID[id] = entry
-            for participant in entry.event.participants where people[participant] != nil {
-                personEvents[participant, default: []].insert(id)
+            for participant in entry.event.participants {
+                if let mine = slotOf[participant] { personEvents[mine].insert(id) }
             }
         }
         // Events in order once; a person's events are then sorted by their place in it.
         let events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
         var eventPositions: [String: Int] = [:]
         for (i, e) in events.enumerated() { eventPositions[e.event.id] = i }
-        for (id, ids) in personEvents {
-            people[id]?.events = ids.map { (id: $0, position: eventPositions[$0] ?? Int.max) }
+        for mine in found.indices where !personEvents[mine].isEmpty {
+            found[mine].events = personEvents[mine].map { (id: $0, position: eventPositions[$0] ?? Int.max) }
                 .sorted { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }.map(\.id)
         }
         for event in registry.events {
-            for participant in event.participants where people[participant] == nil {
+            for participant in event.participants where slotOf[participant] == nil {
                 diagnostics.append(Diagnostic(.warning, step: "site", file: "events.yml",
                                               "event '\(event.name)' lists participant '\(participant)', who is not in people.yml"))
             }
         }
         let paths = articles.map(\.article.source.path)
-        for entry in people.values where !entry.person.inRegistry {
+        for entry in found where !entry.person.inRegistry {
             guard let first = entry.articles.map({ paths[$0] }).min() else { continue }
             diagnostics.append(Diagnostic(.warning, step: "entities", file: first,
                                           "\(entry.person.name) is not in people.yml (named in \(counted(entry.articles.count, "article"))); `parley entities --unknown` prints an entry to add"))
         }
         // The lists were built by appending; the library keeps them until the site is written.
-        self.people = people.values.map { entry in
+        self.people = found.map { entry in
             var entry = entry
             entry.articles = entry.articles.compacted()
             entry.quotes = entry.quotes.compacted()
