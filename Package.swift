@@ -49,7 +49,7 @@ let package = Package(
         ]),
         // The preview server: path resolution, content types, live reload, the watcher, error page.
         .target(name: "Serve", dependencies: [
-            "ParleyCore",
+            "ParleyCore", "Ingest",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

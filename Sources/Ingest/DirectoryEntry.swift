@@ -15,3 +15,16 @@ public func directoryEntryName(_ entry: UnsafeMutablePointer<dirent>) -> String 
     let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }
+
+/// The names in a folder (without `.` and `..`, in the order the system gives them); nil, with
+/// `errno` set, when it cannot be read.
+public func listFolder(_ path: String) -> [String]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = directoryEntryName(entry)
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}

@@ -74,17 +74,10 @@ public struct DiskFileSystem: FileSystem {
     }
 
     private func walk(_ directory: String, prefix: String, into out: inout [String]) throws {
-        guard let dir = opendir(directory) else {
+        guard let entries = listFolder(directory) else {
             throw FileSystemError(path: directory, reason: String(cString: strerror(errno)))
         }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = directoryEntryName(entry)
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        for name in names.sorted() {
+        for name in entries.filter({ !$0.hasPrefix(".") }).sorted() {
             let full = joinPath(directory, name)
             if isDirectory(full) {
                 try walk(full, prefix: prefix + name + "/", into: &out)

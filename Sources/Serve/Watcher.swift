@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Ingest
 
 /// What every file under some folders looks like on disk: modification time, size and inode,
 /// by path. Two snapshots differ when a file was added, removed, rewritten or replaced (editors
@@ -51,16 +52,10 @@ public struct FolderSnapshot: Equatable, Sendable {
             #endif
             files[path] = Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int64(st.st_size), inode: UInt64(st.st_ino))
         case S_IFDIR:
-            guard depth < 32, let dir = opendir(path) else { return } // 32: a symbolic link loop ends here
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if !name.hasPrefix("."), !name.hasSuffix("~") { names.append(name) }
-            }
-            closedir(dir)
-            for name in names { add(path.hasSuffix("/") ? path + name : path + "/" + name, depth: depth + 1) }
+            // 32: a symbolic link loop ends here. The names are read where they lie (`listFolder`):
+            // copying a whole `d_name` reads past the end of a short directory entry.
+            guard depth < 32, let entries = listFolder(path) else { return }
+            for name in entries where !name.hasPrefix(".") && !name.hasSuffix("~") { add(path.hasSuffix("/") ? path + name : path + "/" + name, depth: depth + 1) }
         default:
             return
         }

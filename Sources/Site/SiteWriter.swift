@@ -183,15 +183,11 @@ public struct SiteWriter: Sendable {
             throw WriteError(path: output, message: "exists and is not a folder; refusing to replace it")
         }
         if access("\(output)/\(Self.marker)", F_OK) == 0 { return }
-        guard let dir = opendir(output) else {
+        guard let names = listFolder(output) else {
             throw WriteError(path: output, message: "cannot read the folder: \(String(cString: strerror(errno)))")
         }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = directoryEntryName(entry)
-            if name != "." && name != ".." {
-                throw WriteError(path: output, message: "is a folder that Parley did not build (no \(Self.marker) in it) and is not empty; refusing to replace it. Remove it or choose another --output")
-            }
+        if !names.isEmpty {
+            throw WriteError(path: output, message: "is a folder that Parley did not build (no \(Self.marker) in it) and is not empty; refusing to replace it. Remove it or choose another --output")
         }
     }
 
@@ -227,18 +223,11 @@ public struct SiteWriter: Sendable {
 
     /// Staging folders left by builds that were killed.
     private func removeStaleStaging() {
-        guard let dir = opendir(parent) else { return }
-        var stale: [String] = []
-        while let entry = readdir(dir) {
-            let name = directoryEntryName(entry)
-            if name.hasPrefix(".\(baseName).staging-") || name.hasPrefix(".\(baseName).old-") {
-                let pidText = name.split(separator: "-").last.map(String.init) ?? ""
-                if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue } // another live build
-                stale.append(name)
-            }
+        for name in listFolder(parent) ?? [] where name.hasPrefix(".\(baseName).staging-") || name.hasPrefix(".\(baseName).old-") {
+            let pidText = name.split(separator: "-").last.map(String.init) ?? ""
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue } // another live build
+            try? removeTree("\(parent)/\(name)")
         }
-        closedir(dir)
-        for name in stale { try? removeTree("\(parent)/\(name)") }
     }
 
     /// Writes one file below `root`, creating its folders when they are missing (safe from
@@ -296,18 +285,6 @@ public func removeTree(_ path: String) throws(WriteError) {
     } else {
         guard unlink(path) == 0 else { throw WriteError(path: path, message: "cannot remove: \(String(cString: strerror(errno)))") }
     }
-}
-
-/// The names in a folder (without `.` and `..`); nil, with `errno` set, when it cannot be read.
-func listFolder(_ path: String) -> [String]? {
-    guard let dir = opendir(path) else { return nil }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = directoryEntryName(entry)
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
 }
 
 /// Writes all of `bytes` to `fd` (again after an interrupted call); false, with `errno` set,
