@@ -265,8 +265,8 @@ public struct SiteBuilder: Sendable {
             /// The entry of a page whose inputs did not change: already in the reused site, or
             /// kept from the last one; nil when the page must be rendered.
             @Sendable func unchanged(_ paths: [String], digest: ContentDigest) -> PageManifest.Entry? {
-                if let there = reused?.entries[paths[0]], there.digest == digest, there.paths == paths { return there }
-                if let kept = last?.entries[paths[0]], kept.digest == digest, kept.paths == paths, paths.allSatisfy(sink.keep) { return kept }
+                if let there = reused?.entry(for: paths, digest: digest) { return there }
+                if let kept = last?.entry(for: paths, digest: digest), paths.allSatisfy(sink.keep) { return kept }
                 return nil
             }
             @Sendable func deliver(_ file: OutputFile, _ outcome: inout JobOutcome) {

@@ -33,6 +33,12 @@ struct PageManifest: Sendable {
     /// Every file of the site (pages, feeds, theme files, crawler files), sorted.
     var files: [String] = []
 
+    /// The entry of the page job whose files are `paths`, if it was made from `digest`.
+    func entry(for paths: [String], digest: ContentDigest) -> Entry? {
+        guard let entry = entries[paths[0]], entry.digest == digest, entry.paths == paths else { return nil }
+        return entry
+    }
+
     /// The last build's manifest, and the one of the build before it.
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
