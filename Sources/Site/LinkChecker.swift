@@ -63,47 +63,103 @@ public struct LinkChecker: Sendable {
     /// Checks a whole site in memory.
     public func check(_ files: [OutputFile]) -> [BrokenLink] {
         let paths = Set(files.map(\.path))
+        let known = KnownPaths(paths)
         let anchors = AnchorIndex()
         var results = LinkCheckResults()
         for file in files where file.path.hasSuffix(".html") {
-            results.add(check(page: file, paths: paths, anchors: anchors))
+            results.add(check(page: file, paths: known, anchors: anchors))
         }
         return results.finish(paths: paths, anchors: anchors)
     }
 
     /// Checks the links of one HTML page and adds its ids to `anchors`. `paths` holds the files
     /// known so far (links to others are checked at the end).
-    public func check(page file: OutputFile, paths: Set<String>, anchors: AnchorIndex) -> PageCheck {
-        let scan = HTMLScan.attributes(in: file.bytes)
-        let own = scan.ids.map { AnchorKey(file: file.path, id: $0) }
-        anchors.insert(own)
-        var check = PageCheck(path: file.path, anchors: own, broken: [], pending: [])
-        let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-        for link in scan.hrefs.sorted() + scan.srcs.sorted() {
-            switch resolve(link, page: file.path, folder: folder) {
-            case .external:
-                continue
-            case .problem(let reason):
-                check.broken.append(BrokenLink(page: file.path, target: link, reason: reason))
-            case .file(let target, let fragment, let decoded):
-                let anchor = fragment.flatMap { fragment in
-                    decoded.flatMap { !fragment.isEmpty && target.hasSuffix(".html") ? AnchorKey(file: target, id: $0) : nil }
+    ///
+    /// Links are resolved on the page's bytes and looked up by key (`KnownPaths`), so a link
+    /// that is fine costs no string; strings are made only for what is reported or left for the
+    /// end.
+    public func check(page file: OutputFile, paths: KnownPaths, anchors: AnchorIndex) -> PageCheck {
+        var check = PageCheck(path: file.path, anchors: [], broken: [], pending: [])
+        let page = Array(file.path.utf8)
+        let folder = Array(page[..<(page.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
+        file.bytes.withUnsafeBufferPointer { bytes in
+            // The page's own ids first: a link may come before the element it points to.
+            var own = Set<UInt64>()
+            var links: [Range<Int>] = []
+            HTMLScan.forEachAttribute(in: bytes) { kind, range in
+                if kind == .id {
+                    let key = page.withUnsafeBufferPointer { AnchorKey(file: $0, id: UnsafeBufferPointer(rebasing: bytes[range])) }
+                    if own.insert(key.value).inserted { check.anchors.append(key) }
+                } else {
+                    links.append(range)
                 }
-                guard paths.contains(target) else {
-                    check.pending.append(Pending(page: file.path, target: link, file: target, fragment: fragment, anchor: anchor))
+            }
+            anchors.insert(check.anchors)
+            var reported = Set<String>()
+            var target: [UInt8] = []
+            target.reserveCapacity(256)
+            for range in links {
+                let link = UnsafeBufferPointer(rebasing: bytes[range])
+                // Where the link leads: `target` (bytes), and the anchor as written and decoded.
+                var fragment: String?
+                var decoded: [UInt8]?
+                switch Self.resolvePlainRelative(link, page: page, folder: folder, into: &target) {
+                case .external:
+                    continue
+                case .file(let written):
+                    if let written {
+                        let bytes = Array(UnsafeBufferPointer(rebasing: link[written]))
+                        decoded = bytes
+                        fragment = String(decoding: bytes, as: UTF8.self)
+                    }
+                case .other:
+                    let raw = String(decoding: link, as: UTF8.self)
+                    switch resolveAny(raw, page: file.path, folder: String(decoding: folder, as: UTF8.self)) {
+                    case .external:
+                        continue
+                    case .problem(let reason):
+                        if reported.insert(raw).inserted { check.broken.append(BrokenLink(page: file.path, target: raw, reason: reason)) }
+                        continue
+                    case .file(let path, let written, let decodedFragment):
+                        target = Array(path.utf8)
+                        fragment = written
+                        decoded = decodedFragment.map { Array($0.utf8) }
+                    }
+                case .problem(let reason):
+                    let raw = String(decoding: link, as: UTF8.self)
+                    if reported.insert(raw).inserted { check.broken.append(BrokenLink(page: file.path, target: raw, reason: reason)) }
                     continue
                 }
-                guard let anchor, let fragment else { continue }
-                if target == file.path {
-                    if !scan.ids.contains(decoded ?? "") {
-                        check.broken.append(BrokenLink(page: file.path, target: link, reason: Self.noAnchor(fragment, target)))
+                let anchor: AnchorKey? = decoded.flatMap { id in
+                    guard !id.isEmpty, Self.isHTML(target) else { return nil }
+                    return target.withUnsafeBufferPointer { t in id.withUnsafeBufferPointer { AnchorKey(file: t, id: $0) } }
+                }
+                let known = target.withUnsafeBufferPointer { paths.contains(key: FNV1a.of($0)) }
+                if known {
+                    guard let anchor else { continue }
+                    if target == page {
+                        if own.contains(anchor.value) { continue }
+                    } else if anchors.contains(anchor) {
+                        continue
                     }
-                } else if !anchors.contains(anchor) {
-                    check.pending.append(Pending(page: file.path, target: link, file: target, fragment: fragment, anchor: anchor))
+                }
+                let raw = String(decoding: link, as: UTF8.self)
+                guard reported.insert(raw).inserted else { continue }
+                let path = String(decoding: target, as: UTF8.self)
+                if known && target == page {
+                    check.broken.append(BrokenLink(page: file.path, target: raw, reason: Self.noAnchor(fragment ?? "", path)))
+                } else {
+                    check.pending.append(Pending(page: file.path, target: raw, file: path, fragment: fragment, anchor: anchor))
                 }
             }
         }
+        check.broken.sort { $0.target < $1.target }
+        check.pending.sort { $0.target < $1.target }
         return check
+    }
+
+    private static func isHTML(_ path: [UInt8]) -> Bool {
+        path.count >= 5 && path[(path.count - 5)...].elementsEqual(".html".utf8)
     }
 
     static func noAnchor(_ fragment: String, _ file: String) -> String {
@@ -118,34 +174,47 @@ public struct LinkChecker: Sendable {
         case file(String, fragment: String?, decodedFragment: String?)
     }
 
-    /// Where `rawLink` (as written in an attribute) leads from the page `page` in `folder`
-    /// (`people/x` for `people/x/index.html`).
-    func resolve(_ rawLink: String, page: String, folder: String) -> Resolution {
-        var link = rawLink
-        if let plain = link.withUTF8({ Self.resolvePlainRelative($0, page: page, folder: folder) }) { return plain }
-        return resolveAny(rawLink, page: page, folder: folder)
+    /// What `resolvePlainRelative` made of a link.
+    enum PlainResolution {
+        case external
+        case problem(String)
+        /// A file of the site, its path in the target buffer; the range of the anchor in the link.
+        case file(fragment: Range<Int>?)
+        /// Not a plain link: `resolveAny` must read it.
+        case other
     }
 
     /// The common case on bytes: a relative link without entities, percent escapes or a scheme
-    /// (`../../people/x/index.html`, `index.md`, `#p2`); nil for anything else.
-    private static func resolvePlainRelative(_ link: UnsafeBufferPointer<UInt8>, page: String, folder: String) -> Resolution? {
-        guard let first = link.first, first != UInt8(ascii: "/") else { return nil }
+    /// (`../../people/x/index.html`, `index.md`, `#p2`), its path written into `target`; a link
+    /// with a scheme (`https:`) is external; `.other` for anything else.
+    static func resolvePlainRelative(_ link: UnsafeBufferPointer<UInt8>, page: [UInt8], folder: [UInt8],
+                                     into target: inout [UInt8]) -> PlainResolution {
+        guard let first = link.first, first != UInt8(ascii: "/") else { return .other }
         var end = link.count
         var fragmentStart: Int?
+        var schemeOnly = true
         for (i, b) in link.enumerated() {
             switch b {
-            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: ":"): return nil
+            case UInt8(ascii: ":") where fragmentStart == nil && end == link.count:
+                // `https:`, `mailto:`: letters, digits, `+`, `-` and `.` before the first colon.
+                return schemeOnly && i > 0 ? .external : .other
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: ":"): return .other
             case UInt8(ascii: "#") where fragmentStart == nil:
                 fragmentStart = i + 1
                 end = min(end, i)
             case UInt8(ascii: "?") where fragmentStart == nil:
                 end = min(end, i)
-            default: break
+            default:
+                if schemeOnly, !Self.isSchemeByte(b) { schemeOnly = false }
             }
         }
-        let fragment = fragmentStart.map { String(decoding: UnsafeBufferPointer(rebasing: link[$0...]), as: UTF8.self) }
-        if end == 0 { return .file(page, fragment: fragment, decodedFragment: fragment) }
-        var target = Array(folder.utf8)
+        let fragment = fragmentStart.map { $0..<link.count }
+        target.removeAll(keepingCapacity: true)
+        if end == 0 {
+            target.append(contentsOf: page)
+            return .file(fragment: fragment)
+        }
+        target.append(contentsOf: folder)
         var isFolder = false
         var start = 0
         while start <= end {
@@ -165,9 +234,22 @@ public struct LinkChecker: Sendable {
             }
             start = stop + 1
         }
-        if target.isEmpty { return .file("index.html", fragment: fragment, decodedFragment: fragment) }
-        if isFolder { target.append(contentsOf: "/index.html".utf8) }
-        return .file(String(decoding: target, as: UTF8.self), fragment: fragment, decodedFragment: fragment)
+        if target.isEmpty {
+            target.append(contentsOf: "index.html".utf8)
+        } else if isFolder {
+            target.append(contentsOf: "/index.html".utf8)
+        }
+        return .file(fragment: fragment)
+    }
+
+    private static func isSchemeByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
     }
 
     private func resolveAny(_ rawLink: String, page: String, folder: String) -> Resolution {
@@ -269,11 +351,16 @@ public struct AnchorKey: Hashable, Sendable {
     }
 
     public init(file: String, id: String) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in file.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = (hash ^ 0x23) &* 0x0000_0100_0000_01B3 // '#'
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        value = hash
+        var file = file, id = id
+        self = file.withUTF8 { f in id.withUTF8 { AnchorKey(file: f, id: $0) } }
+    }
+
+    init(file: UnsafeBufferPointer<UInt8>, id: UnsafeBufferPointer<UInt8>) {
+        var hash = FNV1a()
+        hash.add(file)
+        hash.add(UInt8(ascii: "#"))
+        hash.add(id)
+        value = hash.value
     }
 }
 
@@ -290,82 +377,5 @@ public final class AnchorIndex: Sendable {
 
     public func contains(_ anchor: AnchorKey) -> Bool {
         keys.withLock { $0.contains(anchor) }
-    }
-}
-
-/// Minimal scanning of Parley's own HTML output (quoted attributes only).
-enum HTMLScan {
-    struct Attributes {
-        var ids = Set<String>()
-        var hrefs = Set<String>()
-        var srcs = Set<String>()
-    }
-
-    /// The distinct values of ` id="…"`, ` href="…"` and ` src="…"` in one pass over the bytes.
-    static func attributes(in html: [UInt8]) -> Attributes {
-        var found = Attributes()
-        html.withUnsafeBufferPointer { bytes in
-            let n = bytes.count
-            var i = 0
-            while i + 5 < n {
-                // Every attribute starts after a space: ` id="`, ` src="`, ` href="`.
-                guard bytes[i] == UInt8(ascii: " ") else { i += 1; continue }
-                var start = -1
-                var kind = 0
-                if bytes[i + 1] == UInt8(ascii: "i"), bytes[i + 2] == UInt8(ascii: "d"), bytes[i + 3] == UInt8(ascii: "="), bytes[i + 4] == UInt8(ascii: "\"") {
-                    start = i + 5
-                    kind = 0
-                } else if i + 6 < n, bytes[i + 1] == UInt8(ascii: "s"), bytes[i + 2] == UInt8(ascii: "r"), bytes[i + 3] == UInt8(ascii: "c"),
-                          bytes[i + 4] == UInt8(ascii: "="), bytes[i + 5] == UInt8(ascii: "\"") {
-                    start = i + 6
-                    kind = 2
-                } else if i + 7 < n, bytes[i + 1] == UInt8(ascii: "h"), bytes[i + 2] == UInt8(ascii: "r"), bytes[i + 3] == UInt8(ascii: "e"),
-                          bytes[i + 4] == UInt8(ascii: "f"), bytes[i + 5] == UInt8(ascii: "="), bytes[i + 6] == UInt8(ascii: "\"") {
-                    start = i + 7
-                    kind = 1
-                }
-                guard start >= 0 else { i += 1; continue }
-                var end = start
-                while end < n, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                switch kind {
-                case 0: found.ids.insert(value)
-                case 1: found.hrefs.insert(value)
-                default: found.srcs.insert(value)
-                }
-                i = end
-            }
-        }
-        return found
-    }
-
-    static func unescape(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
-        return value.replacingAll("&quot;", "\"").replacingAll("&#39;", "'").replacingAll("&lt;", "<")
-            .replacingAll("&gt;", ">").replacingAll("&amp;", "&")
-    }
-
-    static func percentDecode(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "%")) else { return value }
-        var bytes: [UInt8] = []
-        let source = Array(value.utf8)
-        var i = 0
-        while i < source.count {
-            if source[i] == UInt8(ascii: "%"), i + 2 < source.count,
-               let byte = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(byte)
-                i += 3
-            } else {
-                bytes.append(source[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

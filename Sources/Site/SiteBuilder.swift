@@ -240,6 +240,7 @@ public struct SiteBuilder: Sendable {
             let jobs = renderer.jobs()
             let known = Set(jobs.flatMap(renderer.paths(of:)) + theme.assets.map(\.path))
             let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
+            let knownPaths = KnownPaths(known)
             let anchors = AnchorIndex()
             let cards = renderer.makeCards()
             // Incremental: pages whose inputs did not change since the last build are kept.
@@ -270,7 +271,7 @@ public struct SiteBuilder: Sendable {
                 return nil
             }
             @Sendable func deliver(_ file: OutputFile, _ outcome: inout JobOutcome) {
-                if file.path.hasSuffix(".html") { outcome.checks.append(checker.check(page: file, paths: known, anchors: anchors)) }
+                if file.path.hasSuffix(".html") { outcome.checks.append(checker.check(page: file, paths: knownPaths, anchors: anchors)) }
                 // A page rendered again that came out the same is kept, not rewritten.
                 if last != nil, sink.isUnchanged(file), sink.keep(file.path) { return }
                 do { try sink.put(file) } catch { outcome.writeError = outcome.writeError ?? error }

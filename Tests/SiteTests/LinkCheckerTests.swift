@@ -1,4 +1,4 @@
-import Site
+@testable import Site
 import Testing
 
 @Suite struct LinkCheckerTests {
@@ -42,11 +42,11 @@ import Testing
         var results = LinkCheckResults()
         // The home page comes first and points into an article page checked later.
         let home = checker.check(page: OutputFile(path: "index.html", text: ##"<a href="articles/a/index.html#p2">ok</a> <a href="articles/a/index.html#p9">bad</a>"##),
-                                 paths: paths, anchors: anchors)
+                                 paths: KnownPaths(paths), anchors: anchors)
         #expect(home.broken.isEmpty, "cannot be known yet")
         results.add(home)
         let article = checker.check(page: OutputFile(path: "articles/a/index.html", text: ##"<p id="p1"></p><p id="p2"></p><a href="../../index.html#p2">x</a>"##),
-                                    paths: paths, anchors: anchors)
+                                    paths: KnownPaths(paths), anchors: anchors)
         #expect(article.broken.isEmpty, "the home page's anchors are checked at the end too")
         results.add(article)
         #expect(results.finish(paths: paths, anchors: anchors).map(\.target).sorted() == ["../../index.html#p2", "articles/a/index.html#p9"])
@@ -70,5 +70,49 @@ import Testing
         #expect(AnchorKey(file: "a/index.html", id: "p1") == AnchorKey(file: "a/index.html", id: "p1"))
         #expect(AnchorKey(file: "a/index.html", id: "p1") != AnchorKey(file: "a/index.html", id: "p2"))
         #expect(AnchorKey(file: "a/index.htm", id: "lp1") != AnchorKey(file: "a/index.html", id: "p1"), "the separator keeps them apart")
+    }
+}
+
+/// The byte-level pieces of the link check.
+@Suite struct LinkCheckBytesTests {
+    private func attributes(_ html: String) -> [String] {
+        var found: [String] = []
+        let bytes = Array(html.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            HTMLScan.forEachAttribute(in: buffer) { kind, range in
+                found.append("\(kind)=\(String(decoding: buffer[range], as: UTF8.self))")
+            }
+        }
+        return found
+    }
+
+    @Test func scansQuotedIdHrefAndSrcInPageOrder() {
+        #expect(attributes(##"<a class="x" href="a.html" id="i">t</a><img alt="" src="p.png">"##) == ["href=a.html", "id=i", "src=p.png"])
+        // Another attribute's value is skipped whole, even when it looks like one.
+        #expect(attributes(##"<p title="see href=&quot;x&quot; or  id="y">"##) == [])
+        #expect(attributes(##"<p title='q' data-id="z" xhref="w" href='single'>"##) == [])
+        // An attribute at the very start (no space before it) is not one of ours.
+        #expect(attributes(##"id="a" <b id="é–ü">"##) == ["id=é–ü"])
+        // A value that is never closed runs to the end.
+        #expect(attributes(##"<a href="open"##) == ["href=open"])
+        #expect(attributes("") == [])
+        #expect(attributes(##"a = "b" <a href="">"##) == ["href="])
+    }
+
+    @Test func knownPathsHoldExactlyTheirPaths() {
+        let paths = (0..<5_000).map { "articles/a\($0)/index.html" }
+        let known = KnownPaths(paths + paths.prefix(10))
+        #expect(known.count == 5_000)
+        #expect(paths.allSatisfy(known.contains))
+        #expect(!(0..<5_000).contains { known.contains("articles/b\($0)/index.html") })
+        #expect(!known.contains("") && !KnownPaths([]).contains("index.html"))
+    }
+
+    @Test func schemesAreExternalAndColonsInPathsAreNot() {
+        let checker = LinkChecker()
+        let page = checker.check(page: OutputFile(path: "a/index.html", text: ##"<a href="https://ex.org/x">x</a> <a href="mailto:a@b">m</a> <a href="b/c:d.html">c</a> <a href="x.y+z:q">q</a> <a href="#">top</a>"##),
+                                 paths: ["a/index.html"], anchors: AnchorIndex())
+        #expect(page.broken.isEmpty)
+        #expect(page.pending.map(\.file) == ["a/b/c:d.html"])
     }
 }

@@ -37,11 +37,11 @@ import Testing
         let anchors = AnchorIndex()
         let paths: Set<String> = ["index.html", "a/index.html"]
         let settled = checker.check(page: OutputFile(path: "index.html", text: ##"<p id="x"><a href="a/index.html">a</a> <a href="#x">x</a>"##),
-                                    paths: paths, anchors: anchors)
+                                    paths: KnownPaths(paths), anchors: anchors)
         #expect(!settled.anchors.isEmpty)
         #expect(settled.unsettled == nil)
         let open = checker.check(page: OutputFile(path: "a/index.html", text: ##"<p id="y"><a href="../feed.xml">f</a> <a href="../b/index.html#z">z</a> <a href="../../out.html">o</a>"##),
-                                 paths: paths, anchors: anchors)
+                                 paths: KnownPaths(paths), anchors: anchors)
         let waiting = open.unsettled
         #expect(waiting?.anchors.isEmpty == true)
         #expect(waiting?.pending.count == open.pending.count && open.pending.count == 2)
