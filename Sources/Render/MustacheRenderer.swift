@@ -17,8 +17,16 @@ struct MustacheRenderer {
     /// them or in the partials they include.
     let withoutBlocks: Set<String>
 
+    /// How many distinct first parts the names looked up along the stack have.
+    let slotCount: Int
+
     init(templates: [String: CompiledMustache]) {
+        var slots: [String: Int] = [:]
+        var numbered: [String: CompiledMustache] = [:]
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) { numbered[name] = template.numbered(&slots) }
+        let templates = numbered
         self.templates = templates
+        slotCount = slots.count
         func hasBlocks(_ template: CompiledMustache, _ seen: inout Set<String>) -> Bool {
             template.nodes.contains { node in
                 switch node {
@@ -44,7 +52,8 @@ struct MustacheRenderer {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        var frame = Frame(stack: [Value(context)], indentation: "", blocks: [:], fragments: fragments)
+        var frame = Frame(stack: [Value(context)], versions: [0], indentation: "", blocks: [:], fragments: fragments,
+                          found: FoundBelowTop(slots: slotCount))
         render(template, &frame, into: &out)
         return out
     }
@@ -102,12 +111,44 @@ struct MustacheRenderer {
     /// What swift-mustache keeps in its render context, and the fragment being recorded.
     private struct Frame {
         var stack: [Value]
+        /// For each object of the stack, the number it was given when pushed (never reused
+        /// within one page: `found.nextVersion`).
+        var versions: [UInt64]
         var indentation: String
         var blocks: [String: CompiledMustache]
         var fragments: FragmentCache?
+        /// Where names were last found below the top of the stack (shared by the frames of one page).
+        let found: FoundBelowTop
         /// While a fragment is rendered: the stack depth of its item, and the names looked up
         /// below it with what they gave.
         var recording: (base: Int, dependencies: [FragmentCache.Dependency])? = nil
+    }
+
+    /// For each name slot, what the last search of the stack below its top object gave: an item
+    /// of a list looks up `root` or `title` of the page many times, and each search would hash
+    /// the name once per object it passes. A remembered search stands while the object that was
+    /// just below the top then is still there (same version), and with it everything under it.
+    private final class FoundBelowTop {
+        struct Entry {
+            /// The stack's length minus one when searched, and that object's version.
+            var below = -1
+            var version: UInt64 = 0
+            /// Where the name was found (-1: nowhere) and the value there.
+            var depth = -1
+            var value: Value?
+        }
+
+        var entries: [Entry]
+        private var lastVersion: UInt64 = 0
+
+        init(slots: Int) {
+            entries = Array(repeating: Entry(), count: slots)
+        }
+
+        func nextVersion() -> UInt64 {
+            lastVersion += 1
+            return lastVersion
+        }
     }
 
     private func render(_ template: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
@@ -256,8 +297,10 @@ struct MustacheRenderer {
 
     private func renderPushed(_ object: Value, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
         frame.stack.append(object)
+        frame.versions.append(frame.found.nextVersion())
         render(body, &frame, into: &out)
         frame.stack.removeLast()
+        frame.versions.removeLast()
     }
 
     /// Calls `body` with each item when `value` is a sequence sections iterate (swift-mustache's
@@ -299,15 +342,43 @@ struct MustacheRenderer {
             return Self.child(name.parts[...], of: stack[stack.count - 1])
         case .stack:
             let first = name.parts[0]
-            for depth in stack.indices.reversed() {
-                if let child = Self.immediateChild(first, of: stack[depth]) {
-                    if let base = frame.recording?.base, depth < base { record(first, found: child, &frame) }
-                    return Self.child(name.parts.dropFirst(), of: child)
-                }
+            let top = stack.count - 1
+            var found: (depth: Int, value: Value)?
+            if let child = Self.immediateChild(first, of: stack[top]) {
+                found = (top, child)
+            } else if top > 0 {
+                found = foundBelow(top, first, slot: name.slot, stack: stack, versions: frame.versions, frame.found)
             }
-            if frame.recording != nil { record(first, found: nil, &frame) }
-            return nil
+            guard let found else {
+                if frame.recording != nil { record(first, found: nil, &frame) }
+                return nil
+            }
+            if let base = frame.recording?.base, found.depth < base { record(first, found: found.value, &frame) }
+            return Self.child(name.parts.dropFirst(), of: found.value)
         }
+    }
+
+    /// `name` searched for in `stack[..<top]`, innermost first, remembered under `slot`.
+    private func foundBelow(_ top: Int, _ name: String, slot: Int, stack: [Value], versions: [UInt64],
+                            _ memory: FoundBelowTop) -> (depth: Int, value: Value)? {
+        let version = versions[top - 1]
+        if slot >= 0 {
+            let entry = memory.entries[slot]
+            if entry.below == top && entry.version == version {
+                return entry.value.map { (entry.depth, $0) }
+            }
+        }
+        var found: (depth: Int, value: Value)?
+        for depth in stride(from: top - 1, through: 0, by: -1) {
+            if let child = Self.immediateChild(name, of: stack[depth]) {
+                found = (depth, child)
+                break
+            }
+        }
+        if slot >= 0 {
+            memory.entries[slot] = FoundBelowTop.Entry(below: top, version: version, depth: found?.depth ?? -1, value: found?.value)
+        }
+        return found
     }
 
     /// Notes a name a fragment found (or did not find) below its item. A value without a digest

@@ -232,7 +232,7 @@ struct PageContexts {
         // The quotes from the articles on this page, so a long list pages with its quotes.
         context["quotes"] = Self.list(entry.quotes.filter { shown.contains($0.article) }
             .map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
-        context["meta"] = personMetadata(entry)
+        context["meta"] = personMetadata(entry, page: page)
         guard page == 1 else {
             for key in ["rolesSeen", "companions", "events"] { context[key] = false }
             return context
@@ -274,7 +274,7 @@ struct PageContexts {
         }
         context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
             .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
-        context["meta"] = eventMetadata(entry)
+        context["meta"] = eventMetadata(entry, page: page)
         return context
     }
 

@@ -22,6 +22,11 @@ import Testing
         "combining": "it'\u{301}s <b>\u{0600}<i> e\u{301}&",
         "multiline": "line one\nline two\n",
         "number": 2.5,
+        // Names found below the top of the stack change from one item of a list to the next.
+        "label": "top",
+        "groups": [["label": "G1", "rows": [["x": 1], ["x": 2]]] as [String: Any],
+                   ["label": "G2", "rows": [["x": 3], ["label": "own", "x": 4]]] as [String: Any],
+                   ["rows": [["x": 5]]] as [String: Any]] as [[String: Any]],
     ] }
 
     static let themes: [[String: String]] = [
@@ -43,6 +48,8 @@ import Testing
         ["t": "{{combining}} {{{combining}}}"],
         ["t": "{{ title }} {{# yes }}ok{{/ yes }} {{{ root }}} {{}}"],
         ["t": "{ {{title}} }} {x}"],
+        ["t": "{{#groups}}{{#rows}}{{label}}{{x}}{{#yes}}{{label}}{{/yes}};{{/rows}}|{{/groups}}{{label}} {{#groups}}{{> row}}{{/groups}}",
+         "row": "{{#rows}}[{{label}}{{root}}]{{/rows}}{{label}}"],
     ]
 
     @Test(arguments: themes.indices)
@@ -112,5 +119,19 @@ import Testing
             }
             #expect(String(decoding: fast, as: UTF8.self) == slow, "\(text.debugDescription)")
         }
+    }
+}
+
+/// The renderer remembers where names were found below the top of the stack; what it gives must
+/// follow the items of the lists as they change.
+@Suite struct StackLookupTests {
+    @Test func namesFoundBelowAListItemFollowTheOuterItem() throws {
+        let set = try TemplateSet(sources: ["t.mustache": "{{#groups}}{{#rows}}{{label}}{{x}};{{/rows}}|{{/groups}}{{label}}"])
+        let context: [String: Any] = ["label": "top", "groups": [
+            ["label": "G1", "rows": [["x": 1], ["x": 2]]] as [String: Any],
+            ["label": "G2", "rows": [["x": 3], ["label": "own", "x": 4]]] as [String: Any],
+            ["rows": [["x": 5]]] as [String: Any],
+        ] as [[String: Any]]]
+        #expect(try set.render("t", context) == "G11;G12;|G23;own4;|top5;|top")
     }
 }

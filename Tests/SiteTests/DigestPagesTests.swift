@@ -72,6 +72,9 @@ struct DigestPagesTests {
         // Page titles differ, and each page's canonical URL is its own.
         #expect(second.contains("<title>Ivan Petrov, page 2"))
         #expect(second.contains("people/ivan-petrov/page/2/\""))
+        // The JSON-LD that describes the person is on the first page only.
+        #expect(first.contains("application/ld+json") && !second.contains("application/ld+json"))
+        #expect(second.contains("people/ivan-petrov/feed.xml"), "every page still announces the person's feed")
         // The home digest pages too (30 a page).
         #expect(Self.page(result, "page/2/index.html") != nil)
         #expect(Self.page(result, "page/3/index.html") == nil)

@@ -26,16 +26,20 @@ extension PageContexts {
         return meta
     }
 
-    func personMetadata(_ entry: PersonEntry) -> [String: Any] {
+    /// A person's page. The JSON-LD that describes the person is on the first page only: the
+    /// later pages continue the list of articles and are not the person's page.
+    func personMetadata(_ entry: PersonEntry, page: Int) -> [String: Any] {
         var meta = withOwnFeed(metadata(title: entry.person.name), page: entry.path, name: entry.person.name)
         meta["type"] = "profile"
-        meta["jsonLD"] = StructuredData(contexts: self).person(entry).compact
+        if page == 1 { meta["jsonLD"] = StructuredData(contexts: self).person(entry).compact }
         return meta
     }
 
-    func eventMetadata(_ entry: EventEntry) -> [String: Any] {
+    /// An event's page; JSON-LD on the first page only, as for a person (an event's lists every
+    /// person involved, tens of kilobytes that each later page would repeat).
+    func eventMetadata(_ entry: EventEntry, page: Int) -> [String: Any] {
         var meta = withOwnFeed(metadata(title: entry.event.name), page: entry.path, name: entry.event.name)
-        meta["jsonLD"] = StructuredData(contexts: self).event(entry).compact
+        if page == 1 { meta["jsonLD"] = StructuredData(contexts: self).event(entry).compact }
         return meta
     }
 
