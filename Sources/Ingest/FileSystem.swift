@@ -52,17 +52,33 @@ public struct DiskFileSystem: FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw FileSystemError(path: path, reason: "not a regular file") }
-        var result: [UInt8] = []
-        result.reserveCapacity(Int(st.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the array, sized by fstat (plus one byte, to see a file that grew
+        // meanwhile): no zeroed buffer and no copy, which for 10,000 small files was most of the
+        // cost of reading them.
+        let size = Int(st.st_size)
+        func readFailed() -> FileSystemError { FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        var result = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw readFailed()
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        guard result.count > size else { return result }
+        // The file grew since fstat: the rest, piece by piece.
+        var piece = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = piece.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+                throw readFailed()
             }
             if n == 0 { break }
-            result.append(contentsOf: buffer[0..<n])
+            result.append(contentsOf: piece[0..<n])
         }
         return result
     }

@@ -25,11 +25,26 @@ struct PageInputs: Sendable {
     /// Per article: the digest of its card, as listed on other pages (its facts where the card
     /// could not be digested).
     private let cards: [ContentDigest]
+    /// Per person and per event of the library: the digest of its registry record (a link to it
+    /// shows its name and address; a page shows more of it), written for each link in its place.
+    private let people: [ContentDigest]
+    private let events: [ContentDigest]
 
     init(library: Library, articleDigests: [ContentDigest], cardDigests: [ContentDigest?]) {
         self.library = library
+        people = library.people.indices.map { i in
+            var w = ByteWriter()
+            w.write(library.people[i].person)
+            return ContentDigest.of(w.bytes)
+        }
+        events = library.events.indices.map { i in
+            var w = ByteWriter()
+            w.write(library.events[i].event)
+            return ContentDigest.of(w.bytes)
+        }
+        let (people, events) = (people, events)
         let articles = parallelMap(Array(library.articles.indices)) { index in
-            Self.articleFacts(index, library: library, analysis: articleDigests[index])
+            Self.articleFacts(index, library: library, analysis: articleDigests[index], people: people, events: events)
         }
         self.articles = articles
         cards = zip(cardDigests, articles).map { card, facts in card ?? facts }
@@ -56,7 +71,7 @@ struct PageInputs: Sendable {
         case let .person(index, page):
             let entry = library.people[index]
             w.write("person")
-            w.write(entry.person)
+            w.write(people[index])
             // The quotes of the articles shown are on the page, so their analyses count.
             writeListPage(page, of: entry.articles, facts: articles, &w)
             guard page == 1 else { break }
@@ -70,16 +85,16 @@ struct PageInputs: Sendable {
             }
             for companion in entry.companions.prefix(12) {
                 w.write(companion.count)
-                Self.personLink(companion.person, library: library, &w)
+                Self.personLink(companion.person, library: library, people, &w)
             }
-            for event in entry.events { Self.eventLink(event, library: library, &w) }
+            for event in entry.events { Self.eventLink(event, library: library, events, &w) }
         case let .event(index, page):
             let entry = library.events[index]
             w.write("event")
-            w.write(entry.event)
+            w.write(events[index])
             w.write(entry.event.place.flatMap { library.place($0)?.path })
             writeListPage(page, of: entry.articles, facts: articles, &w)
-            for id in entry.people { Self.personLink(id, library: library, &w) }
+            for id in entry.people { Self.personLink(id, library: library, people, &w) }
         case let .collection(kind, index, page):
             let entry = library.collections(kind)[index]
             w.write("collection \(kind.section)")
@@ -96,12 +111,12 @@ struct PageInputs: Sendable {
             w.write("timeline")
             w.write(UInt64(cards.count))
             for card in cards { w.write(card) }
-            for entry in library.events { Self.eventLink(entry.event.id, library: library, &w) }
+            for entry in library.events { Self.eventLink(entry.event.id, library: library, events, &w) }
         case .people:
             w.write("people")
             // Read in place (`library.people[i].…`): copying a whole entry costs a count per array.
             for i in library.people.indices {
-                w.write(library.people[i].person)
+                w.write(people[i])
                 w.write(library.people[i].path)
                 w.write(library.people[i].articles.count)
                 w.write(library.people[i].roles.first?.role)
@@ -109,7 +124,7 @@ struct PageInputs: Sendable {
         case .events:
             w.write("events")
             for entry in library.events {
-                Self.eventLink(entry.event.id, library: library, &w)
+                Self.eventLink(entry.event.id, library: library, events, &w)
                 w.write(entry.articles.count)
             }
         case .collectionIndex(let kind):
@@ -144,31 +159,33 @@ struct PageInputs: Sendable {
         return ContentDigest.of(w.bytes)
     }
 
-    private static func articleFacts(_ index: Int, library: Library, analysis: ContentDigest) -> ContentDigest {
+    private static func articleFacts(_ index: Int, library: Library, analysis: ContentDigest,
+                                     people: [ContentDigest], events: [ContentDigest]) -> ContentDigest {
         let entry = library.articles[index]
         var w = ByteWriter()
         w.write(entry.path)
         w.write(analysis)
-        for seen in entry.analyzed.people { personLink(seen.person.id, library: library, &w) }
-        for event in entry.analyzed.events { eventLink(event.id, library: library, &w) }
+        for seen in entry.analyzed.people { personLink(seen.person.id, library: library, people, &w) }
+        for event in entry.analyzed.events { eventLink(event.id, library: library, events, &w) }
         return ContentDigest.of(w.bytes)
     }
 
-    private static func personLink(_ id: String, library: Library, _ w: inout ByteWriter) {
+    /// A link to a person: the id, and the digest of the person's record when the person has a page.
+    private static func personLink(_ id: String, library: Library, _ people: [ContentDigest], _ w: inout ByteWriter) {
         w.write(id)
         if let i = library.personPosition(id) {
             w.write(true)
-            w.write(library.people[i].person)
+            w.write(people[i])
         } else {
             w.write(false)
         }
     }
 
-    private static func eventLink(_ id: String, library: Library, _ w: inout ByteWriter) {
+    private static func eventLink(_ id: String, library: Library, _ events: [ContentDigest], _ w: inout ByteWriter) {
         w.write(id)
         if let i = library.eventPosition(id) {
             w.write(true)
-            w.write(library.events[i].event)
+            w.write(events[i])
         } else {
             w.write(false)
         }
