@@ -55,4 +55,24 @@ enum DateInference {
         return (.undated, [Diagnostic(.warning, step: "entities", file: article.source.path, line: article.paragraphs.first?.line,
                                       "no date in the text, no dateline day and no dated event named with its weekday; the article is listed as undated")])
     }
+
+    /// A date inferred from the dateline's day and the latest year named in the text is only
+    /// the earliest the article can be: when the text names a registry event by a phrase that
+    /// is later than it, the article is dated on the first dateline day not before that event.
+    static func movedPast(_ article: NormalizedArticle, day: Day, references: [EventFinder.Reference], events: [Event]) -> ArticleDate {
+        guard let month = article.dateline?.month, let dayOfMonth = article.dateline?.day else { return article.date }
+        var latest: (Event, Day)? = nil
+        for ref in references where ref.byPhrase {
+            guard let start = events[ref.event].start else { continue }
+            let end = events[ref.event].end ?? start
+            if end > day, latest.map({ end > $0.1 }) ?? true { latest = (events[ref.event], end) }
+        }
+        guard let (event, end) = latest else { return article.date }
+        for year in end.year...(end.year + 1) {
+            if let d = Day(year: year, month: month, day: dayOfMonth), d >= end {
+                return .inferred(d, basis: "dateline \(Day.monthNames[month - 1]) \(dayOfMonth); year \(year): not before \(event.name) (\(end.iso)), named in the text")
+            }
+        }
+        return article.date
+    }
 }

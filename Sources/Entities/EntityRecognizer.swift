@@ -98,9 +98,14 @@ public struct EntityRecognizer: Sendable {
             return 0
         }, placeName: { places[$0].name }, personRegistryAt: { p, k in
             personAt[p][k].flatMap { table.entries[$0].registry }
-        }, participantIDs: participants, articleDate: article.date.day)
+        }, participantIDs: participants, articleDate: article.date.day, dateIsLowerBound: article.date.status == .inferred)
         var analyzed = article
-        if article.date.day == nil {
+        if article.date.status == .inferred, let day = article.date.day {
+            analyzed.date = DateInference.movedPast(article, day: day, references: references, events: registry.events)
+            if let moved = analyzed.date.day {
+                references.removeAll { ref in registry.events[ref.event].start.map { $0 > moved } ?? false }
+            }
+        } else if article.date.day == nil {
             let (date, notes) = DateInference.infer(article, references: references, events: registry.events)
             analyzed.date = date
             diagnostics += notes

@@ -22,12 +22,15 @@ struct EventFinder: Sendable {
     let events: [Event]
     /// Folded place spellings → event indices (for place + meeting word).
     let eventPlaceKeys: [String: [Int]]
+    /// Folded spellings of each event's place (empty when it has none).
+    let placeKeysOfEvent: [Set<String>]
 
     static let meetingWords: Set<String> = Lexicon.set("talks meeting meetings summit negotiations negotiation round rounds")
 
     init(events: [Event], placeSpellings: (String) -> [String]) {
         self.events = events
         var keys: [String: [Int]] = [:]
+        self.placeKeysOfEvent = events.map { e in Set((e.place.map(placeSpellings) ?? []).map { Fold.key($0) }) }
         for (i, e) in events.enumerated() {
             // Only meetings are found by place: their name or phrases have a meeting word.
             let words = ([e.name] + e.phrases).flatMap { Tokenizer.tokenize($0).map(\.key) }
@@ -42,15 +45,19 @@ struct EventFinder: Sendable {
 
     func find(_ paragraphs: [ParagraphText], phraseMatches: [[AliasAutomaton.Match]], eventOf: (Int) -> Int,
               placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
-              articleDate: Day?) -> [Reference] {
+              articleDate: Day?, dateIsLowerBound: Bool = false) -> [Reference] {
         var refs: [Reference] = []
         for p in paragraphs {
             let t = p.tokens
             let weekdayOfSentence = weekdays(p)
+            var phraseRefs: [Reference] = []
             for m in phraseMatches[p.index] {
-                refs.append(Reference(event: eventOf(m.entry), paragraph: p.index, start: m.start, end: m.end,
-                                      weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: true))
+                let event = eventOf(m.entry)
+                guard phraseStands(t, start: m.start, end: m.end, event: events[event]) else { continue }
+                phraseRefs.append(Reference(event: event, paragraph: p.index, start: m.start, end: m.end,
+                                            weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: true))
             }
+            var found: [Reference] = []
             // Place next to a meeting word in the same sentence.
             var k = 0
             while k < t.count {
@@ -65,10 +72,15 @@ struct EventFinder: Sendable {
                         meeting = j
                         break
                     }
-                    if let meeting {
-                        for e in list {
-                            refs.append(Reference(event: e, paragraph: p.index, start: min(meeting, k), end: max(meeting + 1, end),
-                                                  weekday: weekdayOfSentence[sentence], byPhrase: false, place: key))
+                    if let meeting, !EventContext.isVerbMeeting(t, meeting, labels: p.labels) {
+                        let start = min(meeting, k), stop = max(meeting + 1, end)
+                        let stated = EventContext.dateBefore(t, start) ?? EventContext.dateAfter(t, stop)
+                        // A meeting still to come is not one the registry lists as held.
+                        if stated != nil || !EventContext.looksForward(t, start: start, end: stop) {
+                            for e in list where stated.map({ EventContext.agrees($0, with: events[e]) }) ?? true {
+                                found.append(Reference(event: e, paragraph: p.index, start: start, end: stop,
+                                                       weekday: weekdayOfSentence[sentence], byPhrase: false, place: key))
+                            }
                         }
                     }
                 }
@@ -84,11 +96,17 @@ struct EventFinder: Sendable {
                 var year: Int? = nil
                 if last + 1 < t.count, t[last + 1].kind == .number, let y = Int(t[last + 1].key), y > 1900 { year = y; last += 1 }
                 else if last + 2 < t.count, t[last + 1].mark == ",", t[last + 2].kind == .number, let y = Int(t[last + 2].key), y > 1900 { year = y; last += 2 }
+                let from = day != nil && t[i - 1 < 0 ? 0 : i - 1].kind == .number && last == i ? i - 1 : i
+                // `told reporters on March 3`: when something was said, not an event.
+                if year == nil, EventContext.isStatementTime(t, from: from) { continue }
+                let meetingPlace = placeOfMeeting(after: last + 1, p, placeName: placeName)
                 for (e, event) in events.enumerated() {
                     guard let start = event.start, start.month == month else { continue }
                     if let year, start.year != year { continue }
                     if let day {
                         guard start.day == day else { continue }
+                        // Without a year, a day and month name the last such day before the article.
+                        if year == nil, !dateIsLowerBound, let articleDate, !(articleDate.adding(days: -366) < start) { continue }
                     } else {
                         // A bare month counts only next to one of the event's participants.
                         let sentence = t[i].sentence
@@ -97,13 +115,26 @@ struct EventFinder: Sendable {
                         }
                         guard named else { continue }
                     }
-                    let from = day != nil && t[i - 1 < 0 ? 0 : i - 1].kind == .number && last == i ? i - 1 : i
-                    refs.append(Reference(event: e, paragraph: p.index, start: from, end: last + 1,
-                                          weekday: weekdayOfSentence[t[i].sentence], byPhrase: day != nil))
+                    // `the May 13 energy talks in Oslo` is not a meeting held elsewhere.
+                    if let meetingPlace, !placeKeysOfEvent[e].isEmpty, !placeKeysOfEvent[e].contains(meetingPlace) { continue }
+                    found.append(Reference(event: e, paragraph: p.index, start: from, end: last + 1,
+                                           weekday: weekdayOfSentence[t[i].sentence], byPhrase: day != nil))
                 }
             }
+            // A reference inside a longer phrase of another event is part of that one's name:
+            // `talks in Geneva` in `prisoner exchange talks in Geneva`, `January 12` in `January 12
+            // session of the NATO-Russia Council`.
+            let all = phraseRefs + found
+            for ref in all where !all.contains(where: { other in
+                other.byPhrase && other.place == nil && other.event != ref.event && other.start <= ref.start && ref.end <= other.end
+                    && other.end - other.start > ref.end - ref.start && isPhraseMatch(other, phraseRefs)
+            }) {
+                refs.append(ref)
+            }
         }
-        if let articleDate {
+        // An inferred date is only the earliest the article can be: a phrase naming a later event
+        // shows the article is later (the caller moves the date and then drops later events).
+        if let articleDate, !dateIsLowerBound {
             refs.removeAll { ref in (events[ref.event].start.map { $0 > articleDate } ?? false) }
             // A weekday that resolves against the article date must fall within a place-matched event.
             refs.removeAll { ref in
@@ -114,6 +145,46 @@ struct EventFinder: Sendable {
             }
         }
         return Self.withoutAmbiguousPlaces(refs)
+    }
+
+    private func isPhraseMatch(_ ref: Reference, _ phraseRefs: [Reference]) -> Bool {
+        phraseRefs.contains { $0.start == ref.start && $0.end == ref.end && $0.event == ref.event }
+    }
+
+    /// A phrase match stands unless a date written next to it disagrees with the event (`the
+    /// October 2021 humanitarian talks in Vatican City`), or, for a meeting named without a date,
+    /// the sentence tells of it as still to come (`the negotiations in Minsk are expected to …`).
+    private func phraseStands(_ t: [Token], start: Int, end: Int, event: Event) -> Bool {
+        var dated = false
+        var meeting = false
+        for k in start..<end {
+            if t[k].kind == .number || (t[k].capitalized && t[k].lex & Lex.months != 0) { dated = true }
+            if Self.meetingWords.contains(t[k].key) { meeting = true }
+        }
+        if dated { return true }
+        if let stated = EventContext.dateBefore(t, start) ?? EventContext.dateAfter(t, end) {
+            return EventContext.agrees(stated, with: event)
+        }
+        return !(meeting && EventContext.looksForward(t, start: start, end: end))
+    }
+
+    /// The folded place of a meeting named right after a date: `(May 13) energy talks in Oslo` → `oslo`.
+    private func placeOfMeeting(after k: Int, _ p: ParagraphText, placeName: (Int) -> String) -> String? {
+        let t = p.tokens
+        guard k < t.count else { return nil }
+        let sentence = t[k - 1].sentence
+        var j = k
+        var sawMeeting = false
+        while j < min(t.count, k + 6), t[j].sentence == sentence {
+            if Self.meetingWords.contains(t[j].key) { sawMeeting = true }
+            else if sawMeeting, t[j].key == "in", j + 1 < t.count, case .place(let place) = p.labels[j + 1] {
+                return Fold.key(placeName(place))
+            } else if !(t[j].isWord && !t[j].capitalized) && !(t[j].isPunct && t[j].mark == "-") {
+                return nil
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// A place where several registry meetings were held does not tell which of them `talks in

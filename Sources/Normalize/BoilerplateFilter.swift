@@ -38,9 +38,42 @@ struct BoilerplateFilter {
             key.removeLast()
         }
         if chromeLabels.contains(key) { return true }
+        // `Listen to this article · 4 min`: a label with the reading time after a separator.
+        for separator: Character in ["\u{B7}", "|", "\u{2022}"] {
+            guard let r = key.firstIndex(of: separator) else { continue }
+            let label = key[..<r].trimmed, rest = key[key.index(after: r)...].trimmed
+            if chromeLabels.contains(label), isReadingTime(rest) { return true }
+        }
         if TextScanning.wordCount(key) <= 8, chromeStarts.contains(where: { key.hasPrefix($0) }),
            !TextScanning.endsSentence(line) { return true }
         return false
+    }
+
+    /// `4 min`, `4 min read`, `5 minutes`, `3-minute read`.
+    static func isReadingTime(_ text: String) -> Bool {
+        guard let first = text.first, first.isNumber, text.count <= 20 else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard words.count >= 2, words[0].allSatisfy(\.isNumber), words[1].hasPrefix("min") else { return false }
+        return words.count == 2 || (words.count == 3 && words[2] == "read")
+    }
+
+    /// A wire photo credit written as `AGENCY/Photographer`, the way Reuters credits its
+    /// pictures (`REUTERS/Pavel Drozdov/File Photo`, `EPA-EFE/Name`): an all-capitals agency,
+    /// a slash and a capitalized name, standing at the start of the line or after the caption's
+    /// last sentence, with only capitalized words after it.
+    static func slashCreditStart(_ tokens: [Token]) -> String.Index? {
+        for (k, t) in tokens.enumerated() {
+            guard let slash = t.text.firstIndex(of: "/") else { continue }
+            let agency = t.text[..<slash], after = t.text[t.text.index(after: slash)...]
+            guard agency.count >= 2, agency.allSatisfy({ ($0.isLetter && $0.isUppercase) || $0 == "-" }),
+                  agency.first!.isLetter,
+                  let initial = after.first, initial.isUppercase, after.contains(where: \.isLowercase) else { continue }
+            guard k == 0 || TextScanning.endsSentence(tokens[k - 1].text) else { continue }
+            let rest = tokens[(k + 1)...]
+            guard rest.count <= 5, rest.allSatisfy({ $0.text.first?.isUppercase == true }) else { continue }
+            return t.range.lowerBound
+        }
+        return nil
     }
 
     /// Where a photo credit starts in the line, or nil. Credits: `©` anywhere; a token
@@ -48,10 +81,12 @@ struct BoilerplateFilter {
     static func creditStart(_ line: String) -> String.Index? {
         guard line.utf8.count <= 300 else { return nil }
         if TextScanning.containsBytes(line, "\u{A9}"), let i = line.firstIndex(of: "©") { return i }
-        guard TextScanning.containsBytes(line, "hoto") || TextScanning.containsBytes(line, "mage")
+        let slash = TextScanning.containsBytes(line, "/")
+        guard slash || TextScanning.containsBytes(line, "hoto") || TextScanning.containsBytes(line, "mage")
             || TextScanning.containsBytes(line, "HOTO") else { return nil }
         let tokens = TextScanning.tokens(line[...], limit: 31)
         guard tokens.count <= 30 else { return nil }
+        if slash, let start = slashCreditStart(tokens) { return start }
         for (k, t) in tokens.enumerated() {
             let lower = t.text.lowercased()
             if lower.contains("photo/") || lower.contains("photos/") || lower.contains("photograph/") {
@@ -83,6 +118,11 @@ struct BoilerplateFilter {
         var rest: Substring?
         for marker in ["Photo/", "Photos/", "Photograph/", "Photo by ", "Photo: "] {
             if let r = credit.firstRange(of: marker) { rest = credit[r.upperBound...]; break }
+        }
+        // `REUTERS/Pavel Drozdov/File Photo`: the name after the agency's slash.
+        if rest == nil, let slash = credit.firstIndex(of: "/"),
+           credit[..<slash].allSatisfy({ ($0.isLetter && $0.isUppercase) || $0 == "-" }) {
+            rest = credit[credit.index(after: slash)...]
         }
         guard var name = rest?.trimmed else { return nil }
         for stop in [",", ";", ")", " via ", "/"] {
@@ -142,7 +182,37 @@ struct BoilerplateFilter {
             }
             if !kept.isEmpty { out.append(Block(lines: kept)) }
         }
+        Self.dropSectionLabel(&out, trace: &trace)
         return Result(blocks: out, captions: captions, photographers: photographers)
+    }
+
+    /// A section label above the headline (`World`, `Politics`, `Russia-Ukraine war`): the
+    /// article's first line, one to three words with no stop, digit or quotation, followed by a
+    /// longer line shaped like a headline. Left in, it is glued to the headline's first name.
+    static func dropSectionLabel(_ blocks: inout [Block], trace: inout Trace) {
+        guard let first = blocks.first?.lines.first else { return }
+        let next = blocks[0].lines.count > 1 ? blocks[0].lines[1] : (blocks.count > 1 ? blocks[1].lines.first : nil)
+        guard let next, isSectionLabel(first.text), isHeadlineLine(next.text),
+              TextScanning.wordCount(next.text) > TextScanning.wordCount(first.text) else { return }
+        trace.remove(.chrome, first.text, line: first.line)
+        blocks[0].lines.removeFirst()
+        if blocks[0].lines.isEmpty { blocks.removeFirst() }
+    }
+
+    static func isSectionLabel(_ line: String) -> Bool {
+        guard line.utf8.count <= 32, let first = line.first, first.isUppercase else { return false }
+        let words = line.split(separator: " ")
+        // A label is a name (`World`, `Middle East`); a line opening with an article is a headline.
+        guard (1...3).contains(words.count), !["A", "An", "The"].contains(words[0]) else { return false }
+        return line.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "&" || $0 == "’" || $0 == "'" }
+    }
+
+    /// A line shaped like a headline: 2–20 words, starting with a capital, a digit or a
+    /// quotation mark, without a final full stop.
+    static func isHeadlineLine(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase || first.isNumber || TextScanning.openingQuotes.contains(first),
+              line.count <= 160, (2...20).contains(TextScanning.wordCount(line)) else { return false }
+        return !TextScanning.endsSentence(line) || line.hasSuffix("?") || line.hasSuffix("!")
     }
 
     /// A short line without a final stop next to a credit: followed by a credit-only line,

@@ -39,9 +39,10 @@ public struct Normalizer: Sendable {
         // 1. Blocks and paragraphs; chrome and captions out (plain text only).
         var blocks = SourceLines.blocks(source.body, firstLine: source.bodyStartLine, keepLines: !isText)
         var paragraphs: [WorkingParagraph]
+        let parser = DatelineParser(places: places)
         if isText {
             let filtered = BoilerplateFilter().filter(blocks, trace: &trace)
-            blocks = filtered.blocks
+            blocks = Self.splittingBeforeDateline(filtered.blocks, parser: parser)
             captions = filtered.captions
             contributors = filtered.photographers
             paragraphs = blocks.flatMap(SourceLines.textParagraphs)
@@ -49,7 +50,6 @@ public struct Normalizer: Sendable {
             paragraphs = blocks.map(SourceLines.markdownParagraph)
         }
 
-        let parser = DatelineParser(places: places)
         let hasDateline: (WorkingParagraph) -> Bool = { parser.parse($0.text)?.dateline != nil }
 
         // 2. Duplicates, headline and standfirst.
@@ -147,5 +147,31 @@ public struct Normalizer: Sendable {
             date: date, dateline: dateline, outlet: outlet, contributors: fm?.contributors ?? contributors,
             corrections: corrections, captions: captions, storyCodes: trailers.storyCodes,
             paragraphs: finalParagraphs, diagnostics: diagnostics.sorted())
+    }
+
+    /// A headline with the dateline paragraph on the next line and no blank line between
+    /// (`Macron calls for talks` / `GENEVA, Nov 14 (Reuters) - …`) is two paragraphs: the block
+    /// is split before a line that opens with a dateline when the line above ends no sentence.
+    /// Only the first blocks are looked at, where headlines stand.
+    static func splittingBeforeDateline(_ blocks: [Block], parser: DatelineParser) -> [Block] {
+        var out: [Block] = []
+        out.reserveCapacity(blocks.count + 1)
+        for (b, block) in blocks.enumerated() {
+            guard b < 3, block.lines.count > 1 else { out.append(block); continue }
+            var cut: Int? = nil
+            for k in 1..<min(block.lines.count, 4) where !TextScanning.endsSentence(block.lines[k - 1].text) {
+                let line = block.lines[k].text
+                guard let found = parser.parse(line), found.dateline != nil || found.statedDate != nil else { continue }
+                cut = k
+                break
+            }
+            if let cut {
+                out.append(Block(lines: Array(block.lines[..<cut])))
+                out.append(Block(lines: Array(block.lines[cut...])))
+            } else {
+                out.append(block)
+            }
+        }
+        return out
     }
 }

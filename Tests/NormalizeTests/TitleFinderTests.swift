@@ -66,3 +66,30 @@ import Testing
         #expect(trace.removals.map(\.kind) == [.duplicate, .headline, .dateline])
     }
 }
+
+/// A headline with the dateline paragraph right under it, with no blank line between.
+@Suite struct HeadlineOverDatelineTests {
+    func normalize(_ body: String) -> NormalizedArticle {
+        Normalizer().normalize(SourceArticle(path: "articles/h.txt", format: .text, body: body, bodyStartLine: 1))
+    }
+
+    @Test func headlineAndDatelineInOneBlock() {
+        let n = normalize("Envoy sees no quick deal\nGENEVA, Nov 14 (Reuters) - The envoy said talks would go on.\n\nMore text follows here.")
+        #expect(n.title == "Envoy sees no quick deal")
+        #expect(!n.titleDerived)
+        #expect(n.dateline?.raw.hasPrefix("GENEVA, Nov 14") == true)
+        #expect(n.paragraphs.first?.text == "The envoy said talks would go on.")
+    }
+
+    @Test func sectionLabelCaptionHeadlineAndDateline() {
+        let n = normalize("Politics\nAnna Berg speaks. REUTERS/Tom Field/File Photo\nBerg sees no quick deal\nMOSCOW, March 3. /TASS/. Berg said talks would go on.")
+        #expect(n.title == "Berg sees no quick deal")
+        #expect(n.dateline?.month == 3 && n.dateline?.day == 3)
+        #expect(n.contributors == ["Tom Field"])
+    }
+
+    @Test func wrappedProseIsNotSplit() {
+        let n = normalize("The envoy said that\nGENEVA, the city of the talks, was ready.")
+        #expect(n.paragraphs.count == 1)
+    }
+}
