@@ -44,7 +44,7 @@ PIP_INSTALL = $(PYTHON) -m pip install --quiet --disable-pip-version-check --roo
 .PHONY: scores
 scores: deps build
 	scripts/score-people.sh $(PARLEY)
-	$(SWIFT) test --filter ReutersScoreTests 2>&1 | grep -E '^\[|Test run'
+	$(SWIFT) test --scratch-path $(BUILD_DIR) --filter ReutersScoreTests 2>&1 | grep -E '^\[|Test run'
 
 # libcmark (the CommonMark C library) and pkg-config, from Debian's packages when absent.
 deps:
