@@ -31,6 +31,11 @@ enum EventContext {
 
     // MARK: A date qualifying the reference
 
+    /// The date written right before the reference at `start..<end`, else right after it.
+    static func statedDate(_ t: [Token], start: Int, end: Int) -> StatedDate? {
+        dateBefore(t, start) ?? dateAfter(t, end)
+    }
+
     /// The date written right before a reference (`the January 2022 Geneva talks`, `the August 8
     /// round of talks in Antalya`, `the 2018 summit`), over a few lower-case qualifiers.
     static func dateBefore(_ t: [Token], _ start: Int) -> StatedDate? {

@@ -29,16 +29,14 @@ struct EventFinder: Sendable {
 
     init(events: [Event], placeSpellings: (String) -> [String]) {
         self.events = events
+        let placeKeysOfEvent = events.map { e in Set((e.place.map(placeSpellings) ?? []).map { Fold.key($0) }) }
+        self.placeKeysOfEvent = placeKeysOfEvent
         var keys: [String: [Int]] = [:]
-        self.placeKeysOfEvent = events.map { e in Set((e.place.map(placeSpellings) ?? []).map { Fold.key($0) }) }
         for (i, e) in events.enumerated() {
             // Only meetings are found by place: their name or phrases have a meeting word.
             let words = ([e.name] + e.phrases).flatMap { Tokenizer.tokenize($0).map(\.key) }
-            guard let place = e.place, words.contains(where: { Self.meetingWords.contains($0) }) else { continue }
-            for spelling in placeSpellings(place) {
-                let k = Fold.key(spelling)
-                if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
-            }
+            guard words.contains(where: { Self.meetingWords.contains($0) }) else { continue }
+            for k in placeKeysOfEvent[i] { keys[k, default: []].append(i) }
         }
         self.eventPlaceKeys = keys
     }
@@ -74,7 +72,7 @@ struct EventFinder: Sendable {
                     }
                     if let meeting, !EventContext.isVerbMeeting(t, meeting, labels: p.labels) {
                         let start = min(meeting, k), stop = max(meeting + 1, end)
-                        let stated = EventContext.dateBefore(t, start) ?? EventContext.dateAfter(t, stop)
+                        let stated = EventContext.statedDate(t, start: start, end: stop)
                         // A meeting still to come is not one the registry lists as held.
                         if stated != nil || !EventContext.looksForward(t, start: start, end: stop) {
                             for e in list where stated.map({ EventContext.agrees($0, with: events[e]) }) ?? true {
@@ -124,10 +122,9 @@ struct EventFinder: Sendable {
             // A reference inside a longer phrase of another event is part of that one's name:
             // `talks in Geneva` in `prisoner exchange talks in Geneva`, `January 12` in `January 12
             // session of the NATO-Russia Council`.
-            let all = phraseRefs + found
-            for ref in all where !all.contains(where: { other in
-                other.byPhrase && other.place == nil && other.event != ref.event && other.start <= ref.start && ref.end <= other.end
-                    && other.end - other.start > ref.end - ref.start && isPhraseMatch(other, phraseRefs)
+            for ref in phraseRefs + found where !phraseRefs.contains(where: { other in
+                other.event != ref.event && other.start <= ref.start && ref.end <= other.end
+                    && other.end - other.start > ref.end - ref.start
             }) {
                 refs.append(ref)
             }
@@ -147,10 +144,6 @@ struct EventFinder: Sendable {
         return Self.withoutAmbiguousPlaces(refs)
     }
 
-    private func isPhraseMatch(_ ref: Reference, _ phraseRefs: [Reference]) -> Bool {
-        phraseRefs.contains { $0.start == ref.start && $0.end == ref.end && $0.event == ref.event }
-    }
-
     /// A phrase match stands unless a date written next to it disagrees with the event (`the
     /// October 2021 humanitarian talks in Vatican City`), or, for a meeting named without a date,
     /// the sentence tells of it as still to come (`the negotiations in Minsk are expected to …`).
@@ -162,7 +155,7 @@ struct EventFinder: Sendable {
             if Self.meetingWords.contains(t[k].key) { meeting = true }
         }
         if dated { return true }
-        if let stated = EventContext.dateBefore(t, start) ?? EventContext.dateAfter(t, end) {
+        if let stated = EventContext.statedDate(t, start: start, end: end) {
             return EventContext.agrees(stated, with: event)
         }
         return !(meeting && EventContext.looksForward(t, start: start, end: end))

@@ -46,24 +46,28 @@ public struct DiskFileSystem: FileSystem {
     public init() {}
 
     public func readFile(_ path: String) throws -> [UInt8] {
+        func failed() -> FileSystemError { FileSystemError(path: path, reason: String(cString: strerror(errno))) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw failed() }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &st) == 0 else { throw failed() }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw FileSystemError(path: path, reason: "not a regular file") }
         // Read straight into the array, sized by fstat (plus one byte, to see a file that grew
         // meanwhile): no zeroed buffer and no copy, which for 10,000 small files was most of the
         // cost of reading them.
         let size = Int(st.st_size)
-        func readFailed() -> FileSystemError { FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        /// Up to `count` bytes into `buffer`, retried when interrupted; 0 at the end of the file.
+        func readSome(_ buffer: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+            while true {
+                let n = read(fd, buffer, count)
+                if n >= 0 { return n }
+                if errno != EINTR { throw failed() }
+            }
+        }
         var result = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             while count < buffer.count {
-                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw readFailed()
-                }
+                let n = try readSome(buffer.baseAddress! + count, buffer.count - count)
                 if n == 0 { break }
                 count += n
             }
@@ -72,11 +76,7 @@ public struct DiskFileSystem: FileSystem {
         // The file grew since fstat: the rest, piece by piece.
         var piece = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = piece.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw readFailed()
-            }
+            let n = try piece.withUnsafeMutableBytes { try readSome($0.baseAddress!, $0.count) }
             if n == 0 { break }
             result.append(contentsOf: piece[0..<n])
         }

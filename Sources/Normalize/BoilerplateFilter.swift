@@ -65,8 +65,7 @@ struct BoilerplateFilter {
         for (k, t) in tokens.enumerated() {
             guard let slash = t.text.firstIndex(of: "/") else { continue }
             let agency = t.text[..<slash], after = t.text[t.text.index(after: slash)...]
-            guard agency.count >= 2, agency.allSatisfy({ ($0.isLetter && $0.isUppercase) || $0 == "-" }),
-                  agency.first!.isLetter,
+            guard agency.count >= 2, isAgencyName(agency), agency.first!.isLetter,
                   let initial = after.first, initial.isUppercase, after.contains(where: \.isLowercase) else { continue }
             guard k == 0 || TextScanning.endsSentence(tokens[k - 1].text) else { continue }
             let rest = tokens[(k + 1)...]
@@ -74,6 +73,11 @@ struct BoilerplateFilter {
             return t.range.lowerBound
         }
         return nil
+    }
+
+    /// An agency as it signs a picture: capital letters and hyphens (`REUTERS`, `EPA-EFE`).
+    static func isAgencyName(_ text: Substring) -> Bool {
+        text.allSatisfy { ($0.isLetter && $0.isUppercase) || $0 == "-" }
     }
 
     /// Where a photo credit starts in the line, or nil. Credits: `©` anywhere; a token
@@ -120,8 +124,7 @@ struct BoilerplateFilter {
             if let r = credit.firstRange(of: marker) { rest = credit[r.upperBound...]; break }
         }
         // `REUTERS/Pavel Drozdov/File Photo`: the name after the agency's slash.
-        if rest == nil, let slash = credit.firstIndex(of: "/"),
-           credit[..<slash].allSatisfy({ ($0.isLetter && $0.isUppercase) || $0 == "-" }) {
+        if rest == nil, let slash = credit.firstIndex(of: "/"), isAgencyName(credit[..<slash]) {
             rest = credit[credit.index(after: slash)...]
         }
         guard var name = rest?.trimmed else { return nil }

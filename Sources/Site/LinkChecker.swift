@@ -100,12 +100,16 @@ public struct LinkChecker: Sendable {
             target.reserveCapacity(256)
             for range in links {
                 let link = UnsafeBufferPointer(rebasing: bytes[range])
-                // Where the link leads: `target` (bytes), and the anchor as written and decoded.
+                // Where the link leads: `target` (bytes), and the anchor as written and decoded;
+                // or what is wrong with it.
                 var fragment: String?
                 var decoded: [UInt8]?
+                var problem: String?
                 switch Self.resolvePlainRelative(link, page: page, folder: folder, into: &target) {
                 case .external:
                     continue
+                case .problem(let reason):
+                    problem = reason
                 case .file(let written):
                     if let written {
                         let bytes = Array(UnsafeBufferPointer(rebasing: link[written]))
@@ -113,21 +117,20 @@ public struct LinkChecker: Sendable {
                         fragment = String(decoding: bytes, as: UTF8.self)
                     }
                 case .other:
-                    let raw = String(decoding: link, as: UTF8.self)
-                    switch resolveAny(raw, page: file.path, folder: String(decoding: folder, as: UTF8.self)) {
+                    switch resolveAny(String(decoding: link, as: UTF8.self), page: file.path, folder: String(decoding: folder, as: UTF8.self)) {
                     case .external:
                         continue
                     case .problem(let reason):
-                        if reported.insert(raw).inserted { check.broken.append(BrokenLink(page: file.path, target: raw, reason: reason)) }
-                        continue
+                        problem = reason
                     case .file(let path, let written, let decodedFragment):
                         target = Array(path.utf8)
                         fragment = written
                         decoded = decodedFragment.map { Array($0.utf8) }
                     }
-                case .problem(let reason):
+                }
+                if let problem {
                     let raw = String(decoding: link, as: UTF8.self)
-                    if reported.insert(raw).inserted { check.broken.append(BrokenLink(page: file.path, target: raw, reason: reason)) }
+                    if reported.insert(raw).inserted { check.broken.append(BrokenLink(page: file.path, target: raw, reason: problem)) }
                     continue
                 }
                 let anchor: AnchorKey? = decoded.flatMap { id in

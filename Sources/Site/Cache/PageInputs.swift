@@ -32,16 +32,8 @@ struct PageInputs: Sendable {
 
     init(library: Library, articleDigests: [ContentDigest], cardDigests: [ContentDigest?]) {
         self.library = library
-        people = library.people.indices.map { i in
-            var w = ByteWriter()
-            w.write(library.people[i].person)
-            return ContentDigest.of(w.bytes)
-        }
-        events = library.events.indices.map { i in
-            var w = ByteWriter()
-            w.write(library.events[i].event)
-            return ContentDigest.of(w.bytes)
-        }
+        people = library.people.indices.map { i in Self.digest { $0.write(library.people[i].person) } }
+        events = library.events.indices.map { i in Self.digest { $0.write(library.events[i].event) } }
         let (people, events) = (people, events)
         let articles = parallelMap(Array(library.articles.indices)) { index in
             Self.articleFacts(index, library: library, analysis: articleDigests[index], people: people, events: events)
@@ -85,16 +77,16 @@ struct PageInputs: Sendable {
             }
             for companion in entry.companions.prefix(12) {
                 w.write(companion.count)
-                Self.personLink(companion.person, library: library, people, &w)
+                Self.link(companion.person, at: library.personPosition(companion.person), people, &w)
             }
-            for event in entry.events { Self.eventLink(event, library: library, events, &w) }
+            for event in entry.events { Self.link(event, at: library.eventPosition(event), events, &w) }
         case let .event(index, page):
             let entry = library.events[index]
             w.write("event")
             w.write(events[index])
             w.write(entry.event.place.flatMap { library.place($0)?.path })
             writeListPage(page, of: entry.articles, facts: articles, &w)
-            for id in entry.people { Self.personLink(id, library: library, people, &w) }
+            for id in entry.people { Self.link(id, at: library.personPosition(id), people, &w) }
         case let .collection(kind, index, page):
             let entry = library.collections(kind)[index]
             w.write("collection \(kind.section)")
@@ -111,7 +103,7 @@ struct PageInputs: Sendable {
             w.write("timeline")
             w.write(UInt64(cards.count))
             for card in cards { w.write(card) }
-            for entry in library.events { Self.eventLink(entry.event.id, library: library, events, &w) }
+            for entry in library.events { Self.link(entry.event.id, at: library.eventPosition(entry.event.id), events, &w) }
         case .people:
             w.write("people")
             // Read in place (`library.people[i].…`): copying a whole entry costs a count per array.
@@ -124,7 +116,7 @@ struct PageInputs: Sendable {
         case .events:
             w.write("events")
             for entry in library.events {
-                Self.eventLink(entry.event.id, library: library, events, &w)
+                Self.link(entry.event.id, at: library.eventPosition(entry.event.id), events, &w)
                 w.write(entry.articles.count)
             }
         case .collectionIndex(let kind):
@@ -165,27 +157,25 @@ struct PageInputs: Sendable {
         var w = ByteWriter()
         w.write(entry.path)
         w.write(analysis)
-        for seen in entry.analyzed.people { personLink(seen.person.id, library: library, people, &w) }
-        for event in entry.analyzed.events { eventLink(event.id, library: library, events, &w) }
+        for seen in entry.analyzed.people { Self.link(seen.person.id, at: library.personPosition(seen.person.id), people, &w) }
+        for event in entry.analyzed.events { Self.link(event.id, at: library.eventPosition(event.id), events, &w) }
         return ContentDigest.of(w.bytes)
     }
 
-    /// A link to a person: the id, and the digest of the person's record when the person has a page.
-    private static func personLink(_ id: String, library: Library, _ people: [ContentDigest], _ w: inout ByteWriter) {
-        w.write(id)
-        if let i = library.personPosition(id) {
-            w.write(true)
-            w.write(people[i])
-        } else {
-            w.write(false)
-        }
+    /// The digest of what `write` writes.
+    private static func digest(_ write: (inout ByteWriter) -> Void) -> ContentDigest {
+        var w = ByteWriter()
+        write(&w)
+        return ContentDigest.of(w.bytes)
     }
 
-    private static func eventLink(_ id: String, library: Library, _ events: [ContentDigest], _ w: inout ByteWriter) {
+    /// A link to a person or an event: the id, and the digest of its record (`digests` at its
+    /// library `position`) when it has a page.
+    private static func link(_ id: String, at position: Int?, _ digests: [ContentDigest], _ w: inout ByteWriter) {
         w.write(id)
-        if let i = library.eventPosition(id) {
+        if let position {
             w.write(true)
-            w.write(events[i])
+            w.write(digests[position])
         } else {
             w.write(false)
         }
