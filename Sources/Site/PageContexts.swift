@@ -202,9 +202,14 @@ struct PageContexts {
         return ["title": entry.article.title, "href": entry.path, "date": Self.value(entry.article.date.day?.longDescription)]
     }
 
-    /// The pages of a person's, an event's, an outlet's or a place's article list.
+    /// The pages of a person's or an event's article list.
     static func pages(folder: String, articles: [Int]) -> Pagination {
         Pagination(folder: folder, itemCount: articles.count, pageSize: Pagination.entityPageSize)
+    }
+
+    /// The pages of an outlet's or a place's article list.
+    static func pages(of collection: CollectionEntry) -> Pagination {
+        Pagination(folder: collection.folder, itemCount: collection.articles.count, pageSize: Pagination.collectionPageSize)
     }
 
     /// The articles shown on `page` of a paginated list, and the context keys every list page shares.
@@ -300,7 +305,7 @@ struct PageContexts {
     /// An outlet's or a place's page.
     func collection(_ entry: CollectionEntry, page: Int = 1) -> [String: Any] {
         let kind = entry.kind
-        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
+        let pages = Self.pages(of: entry)
         let description = switch kind {
         case .source: "Articles from \(entry.name) in \(site.title)"
         case .place: "Articles datelined in or naming \(entry.name) in \(site.title)"

@@ -1,8 +1,11 @@
 /// A long list split over numbered pages with stable addresses: the first page is the folder's
 /// own page (`people/x/index.html`), the others `people/x/page/2/index.html`, `…/page/3/…`.
 struct Pagination: Sendable {
-    /// Articles per page on person, event, source and place pages.
+    /// Articles per page on person and event pages, which list them as cards.
     static let entityPageSize = 20
+    /// Articles per page on source and place pages: archives by outlet and by place, long
+    /// (nearly every article names Moscow), which list their articles as one-line rows.
+    static let collectionPageSize = 100
     /// Articles per page of the home digest.
     static let homePageSize = 30
 

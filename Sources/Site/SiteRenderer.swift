@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         }
         for kind in [CollectionKind.source, .place] {
             for (i, entry) in library.collections(kind).enumerated() {
-                jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .collection(kind, i, page: $0) }
+                jobs += PageContexts.pages(of: entry).pages.map { .collection(kind, i, page: $0) }
             }
         }
         jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
@@ -78,8 +78,7 @@ public struct SiteRenderer: Sendable {
             let entry = library.events[index]
             return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
         case let .collection(kind, index, number):
-            let entry = library.collections(kind)[index]
-            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+            return [PageContexts.pages(of: library.collections(kind)[index]).path(number)]
         case .home(let number): return [PageContexts.homePages(library).path(number)]
         case .timeline: return ["timeline/index.html"]
         case .people: return ["people/index.html"]

@@ -101,6 +101,30 @@ struct DigestPagesTests {
         #expect(try #require(Self.page(result, "places/index.html")).contains("places/istanbul/index.html"))
     }
 
+    /// Source and place pages are archives: one line per article (date, title, dateline,
+    /// outlet), 100 a page, where person and event pages show cards, 20 a page.
+    @Test func sourceAndPlacePagesListOneLineRowsAHundredAPage() throws {
+        let result = Self.archive(205).build()
+        #expect(result.errorCount == 0, "\(result.diagnostics)")
+        let pages = try ["places/istanbul/index.html", "places/istanbul/page/2/index.html", "places/istanbul/page/3/index.html"]
+            .map { try #require(Self.page(result, $0)) }
+        #expect(Self.page(result, "places/istanbul/page/4/index.html") == nil)
+        let rows = pages.map { Set(Self.articleLinks($0)) }
+        #expect(rows.map(\.count) == [100, 100, 5])
+        #expect(rows[0].isDisjoint(with: rows[1]) && rows[1].isDisjoint(with: rows[2]))
+        #expect(rows[0].contains("../../articles/story-number-205/index.html"))
+        // A row, not a card: the date, the title linked, the dateline and the outlet on one line.
+        let row = try #require(pages[0].split(separator: "\n").first { $0.contains("story-number-205/") })
+        #expect(row.contains("<li><time datetime=\"2022-09-21\">21 September 2022</time>"))
+        #expect(row.contains(">Story number 205</a> <span class=\"place\">Istanbul</span> <span class=\"source\">Reuters</span></li>"))
+        #expect(!pages[0].contains("class=\"card\""))
+        // The outlets' pages alike: 103 Reuters stories, 102 from TASS.
+        #expect(Set(Self.articleLinks(try #require(Self.page(result, "sources/reuters/page/2/index.html")))).count == 3)
+        // Person pages keep cards, 20 a page.
+        #expect(try #require(Self.page(result, "people/ivan-petrov/index.html")).contains("class=\"card\""))
+        #expect(Self.page(result, "people/ivan-petrov/page/11/index.html") != nil)
+    }
+
     @Test func timelineIsChronologicalByMonthWithEventsFirstOnTheirDay() throws {
         let result = Self.archive(35).build()
         let timeline = try #require(Self.page(result, "timeline/index.html"))
