@@ -1,6 +1,6 @@
 /// A Mustache template compiled for `MustacheRenderer`: text as UTF-8 bytes, names split once.
 struct CompiledMustache: Sendable {
-    enum Node: Sendable {
+    indirect enum Node: Sendable {
         case text([UInt8])
         case variable(MustacheName, escaped: Bool)
         case section(MustacheName, CompiledMustache, inverted: Bool)

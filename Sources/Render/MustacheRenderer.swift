@@ -334,20 +334,19 @@ struct MustacheRenderer {
     // MARK: Lookups
 
     private func lookup(_ name: MustacheName, _ frame: inout Frame) -> Value? {
-        let stack = frame.stack
         switch name.scope {
         case .current:
-            return stack.last
+            return frame.stack.last
         case .currentOnly:
-            return Self.child(name.parts[...], of: stack[stack.count - 1])
+            return Self.child(name.parts[...], of: frame.stack[frame.stack.count - 1])
         case .stack:
             let first = name.parts[0]
-            let top = stack.count - 1
+            let top = frame.stack.count - 1
             var found: (depth: Int, value: Value)?
-            if let child = Self.immediateChild(first, of: stack[top]) {
+            if let child = Self.immediateChild(first, of: frame.stack[top]) {
                 found = (top, child)
             } else if top > 0 {
-                found = foundBelow(top, first, slot: name.slot, stack: stack, versions: frame.versions, frame.found)
+                found = foundBelow(top, first, slot: name.slot, stack: frame.stack, versions: frame.versions, frame.found)
             }
             guard let found else {
                 if frame.recording != nil { record(first, found: nil, &frame) }
