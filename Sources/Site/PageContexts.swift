@@ -222,6 +222,9 @@ struct PageContexts {
         return shown
     }
 
+    /// How many articles a person's page links for each role seen (the newest).
+    static let articlesPerRole = 5
+
     func person(_ entry: PersonEntry, page: Int = 1) -> [String: Any] {
         let p = entry.person
         let pages = Self.pages(folder: entry.folder, articles: entry.articles)
@@ -242,8 +245,13 @@ struct PageContexts {
             for key in ["rolesSeen", "companions", "events"] { context[key] = false }
             return context
         }
+        // Each role with its newest articles; a role seen in thousands of articles would
+        // otherwise fill the page with links the article list below already gives.
         context["rolesSeen"] = Self.list(entry.roles.map { role in
-            ["role": role.role, "articles": role.articles.map { ["title": library.articles[$0].article.title, "href": library.articles[$0].path] }] as [String: Any]
+            let newest = role.articles.prefix(Self.articlesPerRole)
+            return ["role": role.role, "count": role.articles.count,
+                    "articles": newest.map { ["title": library.articles[$0].article.title, "href": library.articles[$0].path] },
+                    "more": role.articles.count > newest.count ? role.articles.count - newest.count : false] as [String: Any]
         })
         let companions: [[String: Any]] = entry.companions.prefix(12).compactMap { companion in
             guard var link = personLink(companion.person) else { return nil }

@@ -24,7 +24,7 @@ struct DigestPagesTests {
           start: 2022-03-29
           place: Istanbul
         """)
-        for n in 1...count {
+        for n in stride(from: 1, through: count, by: 1) {
             let day = Day(year: 2022, month: 3, day: 1)!.adding(days: n - 1)
             let outlet = n.isMultiple(of: 2) ? "TASS" : "Reuters"
             let talks = n.isMultiple(of: 3) ? "events: [istanbul-talks]\n" : ""
@@ -123,6 +123,39 @@ struct DigestPagesTests {
         // Person pages keep cards, 20 a page.
         #expect(try #require(Self.page(result, "people/ivan-petrov/index.html")).contains("class=\"card\""))
         #expect(Self.page(result, "people/ivan-petrov/page/11/index.html") != nil)
+    }
+
+    /// A role seen in many articles links its newest five and counts the rest.
+    @Test func rolesSeenLinkTheirNewestArticlesAndCountTheRest() throws {
+        var content = Self.archive(0)
+        for n in 1...8 {
+            let day = Day(year: 2022, month: 3, day: n)!
+            content.add("articles/role-\(n).md", text: """
+            ---
+            title: Role story \(n)
+            date: \(day.iso)
+            ---
+            Russian negotiator Ivan Petrov spoke in Istanbul.
+            """)
+        }
+        content.add("articles/aide.md", text: """
+        ---
+        title: Aide story
+        date: 2022-03-20
+        ---
+        Kremlin aide Ivan Petrov spoke in Istanbul.
+        """)
+        let result = content.build()
+        #expect(result.errorCount == 0, "\(result.diagnostics)")
+        let page = try #require(Self.page(result, "people/ivan-petrov/index.html"))
+        let roles = try #require(page.range(of: "Roles in the articles").map { String(page[$0.upperBound...].split(separator: "</section>")[0]) })
+        let negotiator = try #require(roles.components(separatedBy: "</li>").first { $0.contains("<li>Russian negotiator:") })
+        let links = Self.hrefs(String(negotiator)).map { $0.replacingOccurrences(of: "../../articles/", with: "") }
+        #expect(links == (4...8).reversed().map { "role-story-\($0)/index.html" }, "the newest five, newest first")
+        #expect(negotiator.contains("<span class=\"more\">and 3 more</span>"))
+        // A role seen once: its article, and no count.
+        let aide = try #require(roles.components(separatedBy: "</li>").first { $0.contains("<li>Kremlin aide:") })
+        #expect(Self.hrefs(String(aide)).count == 1 && !aide.contains("more"))
     }
 
     @Test func timelineIsChronologicalByMonthWithEventsFirstOnTheirDay() throws {
