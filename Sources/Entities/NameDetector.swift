@@ -280,14 +280,27 @@ enum NameDetector {
             break
         }
         var first = k + 1
+        // `the German chancellor and French President Emmanuel Macron`, `Austin and French
+        // President Macron`: two people, and the role of this one is what follows the last
+        // `and` when that part names a role of its own (`Minister of Foreign Affairs and Trade`
+        // stays whole).
+        if let and = (first..<start).last(where: { p.tokens[$0].key == "and" }),
+           (and + 1..<start).contains(where: { p.tokens[$0].lex & Lex.roleNouns != 0 }) {
+            first = and + 1
+        }
         while first < start, glue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
         var last = start
         while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
         // `his Russian counterpart Vladimir Putin`: a relation, not a role.
-        guard hasTitle, first < last, !["counterpart", "counterparts", "host"].contains(p.tokens[last - 1].key) else { return nil }
+        guard hasTitle, first < last, (first..<last).contains(where: { p.tokens[$0].lex & Lex.titles != 0 }),
+              !["counterpart", "counterparts", "host"].contains(p.tokens[last - 1].key) else { return nil }
         let text = p.slice(first, last)
         return text.isEmpty ? nil : text
     }
+
+    /// Verbs that make what follows a name and a comma a clause of its own.
+    static let finiteVerbs: Set<String> = ["is", "was", "are", "were", "has", "had", "have", "been", "will", "would",
+                                           "could", "can", "may", "might", "must", "should", "did", "does", "do"]
 
     /// The role in an apposition after a name: `John Kirby, coordinator of strategic communications at …`.
     static func role(after end: Int, _ p: ParagraphText) -> String? {
@@ -299,7 +312,8 @@ enum NameDetector {
         var last = first
         var hasTitle = false
         while last < t.count, last < first + 12, t[last].isWord || t[last].kind == .number {
-            if (t[last].lex & Lex.speechVerbs != 0) || t[last].key == "who" { return nil }
+            // `According to Macron, the Foreign Ministry had been informed`: a clause, not an apposition.
+            if (t[last].lex & Lex.speechVerbs != 0) || t[last].key == "who" || Self.finiteVerbs.contains(t[last].key) { return nil }
             if (t[last].lex & Lex.titles != 0) { hasTitle = true }
             last += 1
         }
