@@ -78,7 +78,7 @@ public struct EntityRecognizer: Sendable {
         // People.
         var candidates: [NameCandidate] = []
         for p in paragraphs.indices { candidates += NameDetector.detect(&paragraphs[p]) }
-        var table = PersonTable(registrySurnames: surnames.surnames)
+        var table = PersonTable()
         resolvePeople(&table, candidates: candidates, paragraphs: paragraphs, article: article, diagnostics: &diagnostics)
         removeContributors(&table, article.contributors)
 

@@ -166,7 +166,7 @@ extension EntityRecognizer {
             if let f = first[s.person] { if pos < f { first[s.person] = pos } } else { first[s.person] = pos }
         }
         let order = first.keys.sorted { first[$0]! < first[$1]! }
-        var newTable = PersonTable(registrySurnames: table.registrySurnames)
+        var newTable = PersonTable()
         var remap: [Int: Int] = [:]
         for old in order {
             let e = table.entries[old]

@@ -11,9 +11,6 @@ struct PersonTable {
         var roles: [String] = []
         /// `sabban` for `Mohammed al-Sabban`.
         var altSurname: String? = nil
-        /// For a registry person: the surnames of all their registry spellings (`oleynik` for
-        /// Serhiy Oliinyk, listed as `Serhiy Oleynik` and `Oleynik`).
-        var registrySurnames: [String] = []
     }
 
     struct Span {
@@ -27,19 +24,11 @@ struct PersonTable {
     var spans: [Span] = []
     private var byRegistry: [Int: Int] = [:]
     private var byKey: [String: Int] = [:]
-    /// The surnames of each registry person's spellings, by registry index (`SurnameResolver.surnames`).
-    let registrySurnames: [[String]]
-
-    init(registrySurnames: [[String]] = []) {
-        self.registrySurnames = registrySurnames
-    }
 
     mutating func registryPerson(_ r: Int, _ registry: Registry) -> Int {
         if let i = byRegistry[r] { return i }
         let p = registry.people[r]
-        var entry = Entry(person: p, registry: r, keys: Tokenizer.tokenize(p.name).filter(\.isWord).map(\.key))
-        if r < registrySurnames.count { entry.registrySurnames = registrySurnames[r] }
-        entries.append(entry)
+        entries.append(Entry(person: p, registry: r, keys: Tokenizer.tokenize(p.name).filter(\.isWord).map(\.key)))
         byRegistry[r] = entries.count - 1
         return entries.count - 1
     }
@@ -71,9 +60,7 @@ struct PersonTable {
 
     /// Article people whose surname is `key`, the one without a suffix preferred.
     func bySurname(_ key: String) -> Int? {
-        let found = entries.indices.filter {
-            Self.surname(entries[$0].keys) == key || entries[$0].altSurname == key || entries[$0].registrySurnames.contains(key)
-        }
+        let found = entries.indices.filter { Self.surname(entries[$0].keys) == key || entries[$0].altSurname == key }
         if found.count == 1 { return found[0] }
         let plain = found.filter { !Self.hasSuffix(entries[$0].keys) }
         return plain.count == 1 ? plain[0] : nil

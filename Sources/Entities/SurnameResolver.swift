@@ -6,12 +6,9 @@ struct SurnameResolver: Sendable {
     var registrySurnames: [String: [Int]] = [:]
     /// Registry people whose names end in a suffix (`Jr.`).
     var suffixed: Set<Int> = []
-    /// The surnames of each registry person's spellings, by registry index.
-    var surnames: [[String]] = []
 
     init(people: [[[String]]]) {
         for (index, spellings) in people.enumerated() {
-            var own: [String] = []
             for keys in spellings {
                 var words = keys
                 if let last = words.last, Lexicon.suffixes.contains(last), words.count > 1 {
@@ -19,12 +16,10 @@ struct SurnameResolver: Sendable {
                     suffixed.insert(index)
                 }
                 guard let surname = words.last else { continue }
-                if !own.contains(surname) { own.append(surname) }
                 if !(registrySurnames[surname]?.contains(index) ?? false) {
                     registrySurnames[surname, default: []].append(index)
                 }
             }
-            surnames.append(own)
         }
     }
 

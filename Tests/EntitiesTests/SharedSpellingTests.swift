@@ -32,20 +32,3 @@ import Testing
         #expect(r.people.map(\.person.id).sorted() == ["dmytro-tymoshchuk", "vasyl-tymoshchuk"])
     }
 }
-
-/// A surname spelled as another of the person's registry spellings has it (`Oleynik` after
-/// `Olena Oliinyk`).
-@Suite struct RegistrySurnameSpellingTests {
-    let recognizer = EntityRecognizer(registry: Registry(people: [
-        Person(id: "serhiy-oliinyk", name: "Serhiy Oliinyk", aliases: ["Serhiy Oleynik", "Oleynik"], country: "Ukraine"),
-        Person(id: "olena-oliinyk", name: "Olena Oliinyk", aliases: ["Yelena Oliinyk", "Olena Oleynik", "Oleynik"], country: "Ukraine"),
-    ]))
-
-    /// `Yelena Oliinyk` is one of Olena Oliinyk's spellings; the later `Oleynik`, which both
-    /// Oliinyks are listed as, is her: she is listed as `Olena Oleynik` too.
-    @Test func anotherSpellingOfTheSurnameGoesToThePersonNamedEarlier() {
-        let r = recognizer.analyze(article(["Yelena Oliinyk, the spokeswoman, spoke first. “We are ready,” said Col. Oleynik later."]))
-        #expect(r.people.map(\.person.id) == ["olena-oliinyk"])
-        #expect(r.quotes.map(\.speaker) == ["olena-oliinyk"])
-    }
-}
