@@ -141,24 +141,11 @@ public struct EntityRecognizer: Sendable {
             }
             return (e.rank, kind)
         }
-        // A spelling several registry people share (the surname `Timoshchuk` of five
-        // Tymoshchuks) names none of them by itself: it is left to the surname resolution, which
-        // takes the full name given earlier in the article.
-        var shared = Array(repeating: false, count: p.tokens.count)
-        func person(_ m: AliasAutomaton.Match) -> Int? {
-            if case .person(let r) = automaton.entries[m.entry].target { return r }
-            return nil
-        }
         for m in all {
             if case .event = automaton.entries[m.entry].target { events.append(m); continue }
             if let b = best[m.start] {
-                let sameLength = m.end - m.start == b.end - b.start
-                if m.end - m.start > b.end - b.start || (sameLength && order(m) < order(b)) {
-                    best[m.start] = m
-                    shared[m.start] = false
-                } else if sameLength, order(m) == order(b), let r = person(m), let q = person(b), r != q {
-                    shared[m.start] = true
-                }
+                let longer = m.end - m.start > b.end - b.start
+                if longer || (m.end - m.start == b.end - b.start && order(m) < order(b)) { best[m.start] = m }
             } else {
                 best[m.start] = m
             }
@@ -172,7 +159,6 @@ public struct EntityRecognizer: Sendable {
                 if let other = best[k], other.end > chosen.end, other.end - other.start > chosen.end - chosen.start { chosen = other; break }
             }
             if chosen.start != m.start { i = chosen.start; continue }
-            if shared[m.start] { i = m.end; continue }
             let label: TokenLabel
             switch automaton.entries[m.entry].target {
             case .person(let r): label = .person(r)

@@ -1,8 +1,7 @@
 /// Resolves a one-word mention (`Blinken`, `Kirby`) to a person: first to a full name given in
 /// the same article, then to the registry person when the surname is unique there.
 struct SurnameResolver: Sendable {
-    /// Folded surname → registry person indices (from canonical names and aliases; a one-word
-    /// alias counts as a surname, so one that several people share resolves to none of them).
+    /// Folded surname → registry person indices (from canonical names and multi-word aliases).
     var registrySurnames: [String: [Int]] = [:]
     /// Registry people whose names end in a suffix (`Jr.`).
     var suffixed: Set<Int> = []
@@ -15,7 +14,7 @@ struct SurnameResolver: Sendable {
                     words.removeLast()
                     suffixed.insert(index)
                 }
-                guard let surname = words.last else { continue }
+                guard words.count >= 2, let surname = words.last else { continue }
                 if !(registrySurnames[surname]?.contains(index) ?? false) {
                     registrySurnames[surname, default: []].append(index)
                 }
