@@ -16,6 +16,7 @@ public struct EntityRecognizer: Sendable {
     /// First byte of any word of a spelling → (person, spelling) pairs, for the fuzzy matcher.
     let fuzzyIndex: [UInt8: [Int32]]
     let eventFinder: EventFinder
+    let allusions: NegotiationAllusion
     let participants: [Set<Int>]
 
     public init(registry: Registry) {
@@ -65,6 +66,7 @@ public struct EntityRecognizer: Sendable {
         self.eventFinder = EventFinder(events: registry.events) { name in
             places.filter { $0.name == name || $0.aliases.contains(name) }.flatMap { [$0.name] + $0.aliases } + [name]
         }
+        self.allusions = NegotiationAllusion(events: registry.events, people: registry.people, places: places)
         let ids = Dictionary(registry.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.participants = registry.events.map { Set($0.participants.compactMap { ids[$0] }) }
     }
@@ -113,6 +115,9 @@ public struct EntityRecognizer: Sendable {
                 references.removeAll { ref in registry.events[ref.event].start.map { $0 > day } ?? false }
             }
         }
+
+        // Negotiations alluded to by year and parties (`in 2022, Moscow and Kyiv agreed …`).
+        references += allusions.find(paragraphs, existing: references, articleDate: analyzed.date.day)
 
         // Quotes.
         let roles = table.entries.map { e in (e.roles + e.person.roles).map { $0.lowercased() } }
