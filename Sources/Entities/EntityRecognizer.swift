@@ -126,12 +126,15 @@ public struct EntityRecognizer: Sendable {
             Quote(speaker: table.entries[person].person.id, text: span.text, paragraph: span.paragraph)
         }
 
+        // People named in the headline only (`Aydın to meet Graham in Warsaw`).
+        if article.source.frontMatter?.people == nil { addHeadlinePeople(&table, article: article, paragraphs: paragraphs) }
+
         return assemble(analyzed, paragraphs: paragraphs, table: table, references: references,
                         quotes: quotes, diagnostics: diagnostics)
     }
 
     /// Lays registry and gazetteer spellings over the tokens (leftmost, longest); returns event phrase matches.
-    private func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
+    func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
         let all = automaton.matches(in: p.tokens) { _ in true }
         var events: [AliasAutomaton.Match] = []
         var best: [AliasAutomaton.Match?] = Array(repeating: nil, count: p.tokens.count)
