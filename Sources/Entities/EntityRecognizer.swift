@@ -27,13 +27,20 @@ public struct EntityRecognizer: Sendable {
         for (i, person) in registry.people.enumerated() {
             var list: [[String]] = []
             for s in [person.name] + person.aliases {
-                automaton.add(s, target: .person(i))
                 let keys = Tokenizer.tokenize(s).filter(\.isWord).map(\.key)
                 list.append(keys)
                 let joined = keys.joined(separator: " ")
                 if !(fullNames[joined]?.contains(i) ?? false) { fullNames[joined, default: []].append(i) }
             }
             spellings.append(list)
+        }
+        // A spelling two registry people share (`Aydin` for Mehmet and Ahmet Aydın) is linked to
+        // neither, as the registry check warns: it is read like any name, so it goes to the one
+        // the article names in full, else to no one.
+        for (i, person) in registry.people.enumerated() {
+            for (s, keys) in zip([person.name] + person.aliases, spellings[i]) where fullNames[keys.joined(separator: " ")]?.count ?? 1 < 2 {
+                automaton.add(s, target: .person(i))
+            }
         }
         let places = registry.places + Gazetteer.places
         let organizations = registry.organizations + Gazetteer.organizations

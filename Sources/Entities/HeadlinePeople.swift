@@ -56,7 +56,7 @@ extension EntityRecognizer {
             let longerName = (k > 0 && t[k - 1].isWord && t[k - 1].capitalized && t[k - 1].lex & Lex.givenName != 0 && p.labels[k - 1] == .none)
                 || (k + 1 < t.count && t[k + 1].isWord && t[k + 1].lex & Lex.suffixes != 0 && !t[k].possessive)
             if t[k].lex & notName == 0, !t[k].allCaps, !longerName, !((k == 0 || titleCase) && lowerInBody(key)) {
-                if table.bySurname(key) == nil, let r = surnames.registryPerson(surname: key) {
+                if table.bySurname(key, aliasSurnames: surnames.aliasSurnames) == nil, let r = surnames.registryPerson(surname: key) {
                     _ = table.registryPerson(r, registry)
                 }
             }
