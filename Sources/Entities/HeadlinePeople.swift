@@ -25,8 +25,8 @@ extension EntityRecognizer {
             k > 0 && t[k].isWord && t[k].capitalized && !t[k].allCaps && t[k].lex & Lex.functionWords != 0
                 && !(t[k - 1].isPunct && [":", "\u{2013}", "\u{2014}", "-", "\u{201C}", "\""].contains(t[k - 1].mark))
         }
-        func lowerInBody(_ key: String) -> Bool {
-            paragraphs.contains { q in q.tokens.contains { $0.isWord && !$0.capitalized && $0.key == key } }
+        func lowerInBody(_ word: Token) -> Bool {
+            paragraphs.contains { q in q.tokens.contains { $0.keyHash == word.keyHash && $0.isWord && !$0.capitalized && $0.key == word.key } }
         }
         let bodyPeople = table.entries.count
         var k = 0
@@ -55,10 +55,11 @@ extension EntityRecognizer {
             // `Ivanka Trump` (a given name before it) or `Trump Jr.`: someone the article does not name.
             let longerName = (k > 0 && t[k - 1].isWord && t[k - 1].capitalized && t[k - 1].lex & Lex.givenName != 0 && p.labels[k - 1] == .none)
                 || (k + 1 < t.count && t[k + 1].isWord && t[k + 1].lex & Lex.suffixes != 0 && !t[k].possessive)
-            if t[k].lex & notName == 0, !t[k].allCaps, !longerName, !((k == 0 || titleCase) && lowerInBody(key)) {
-                if table.bySurname(key, aliasSurnames: surnames.aliasSurnames) == nil, let r = surnames.registryPerson(surname: key) {
-                    _ = table.registryPerson(r, registry)
-                }
+            // A body person's surname adds no one; a registry surname adds its person.
+            if t[k].lex & notName == 0, !t[k].allCaps, !longerName,
+               table.bySurname(key, aliasSurnames: surnames.aliasSurnames) == nil, let r = surnames.registryPerson(surname: key),
+               !((k == 0 || titleCase) && lowerInBody(t[k])) {
+                _ = table.registryPerson(r, registry)
             }
             k += 1
         }

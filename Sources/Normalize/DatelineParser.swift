@@ -39,7 +39,9 @@ struct DatelineParser {
         // `date` or `By`.
         guard let first = Cursor(s: s, pos: s.startIndex).peek() else { return nil }
         guard first.hasPrefix("(") || first == "date" || first == "By" || first == "by"
-            || Self.isPlaceToken(first) || first.first?.isUppercase == true else { return nil }
+            || Self.isPlaceToken(first)
+            // `Vienna (AFP) -`: a title-case city only with a parenthesis shortly after it.
+            || (first.first?.isUppercase == true && s.utf8.prefix(48).contains(UInt8(ascii: "("))) else { return nil }
         var c = Cursor(s: s, pos: s.startIndex)
         var result = Result(consumed: "", remainder: text)
         var changed = false

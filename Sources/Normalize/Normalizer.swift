@@ -158,10 +158,11 @@ public struct Normalizer: Sendable {
     /// of the first block is looked at.
     static func splittingAfterHeadline(_ blocks: [Block]) -> [Block] {
         guard let first = blocks.first, first.lines.count > 1 else { return blocks }
-        let line = first.lines[0].text, next = first.lines[1].text.trimmed
-        guard !TextScanning.endsSentence(line), SourceLines.startsLikeSentence(next) else { return blocks }
+        let line = first.lines[0].text, next = first.lines[1].text
+        guard line.utf8.count <= 640, SourceLines.startsLikeSentence(next.trimmed), !TextScanning.endsSentence(line) else { return blocks }
         guard isTitleCase(line)
-            || (next.count > 160 && TitleFinder.isHeadlineShaped(WorkingParagraph(text: line, line: 0, singleLine: true))) else { return blocks }
+            || (next.utf8.count > 200 && next.trimmed.count > 160
+                && TitleFinder.isHeadlineShaped(WorkingParagraph(text: line, line: 0, singleLine: true))) else { return blocks }
         return [Block(lines: [first.lines[0]]), Block(lines: Array(first.lines[1...]))] + blocks.dropFirst()
     }
 
