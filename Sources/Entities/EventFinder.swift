@@ -129,6 +129,7 @@ struct EventFinder: Sendable {
                 refs.append(ref)
             }
         }
+        Self.shortenedMentions(&refs, paragraphs)
         // An inferred date is only the earliest the article can be: a phrase naming a later event
         // shows the article is later (the caller moves the date and then drops later events).
         if let articleDate, !dateIsLowerBound {
@@ -178,6 +179,32 @@ struct EventFinder: Sendable {
             j += 1
         }
         return nil
+    }
+
+    /// A phrase of one event standing inside the words of a longer phrase the article gives
+    /// another event refers to that one: after `the October 17 round of talks in Riyadh`, `the
+    /// round of talks in Riyadh` is that round, not the event whose phrase is `talks in Riyadh`.
+    /// The text must go on beyond the shorter phrase with the longer one's words (`round of`), so
+    /// `the talks in Riyadh` alone keeps its own event.
+    static func shortenedMentions(_ refs: inout [Reference], _ paragraphs: [ParagraphText]) {
+        let named = refs.filter(\.byPhrase)
+        guard named.count > 1 else { return }
+        func keys(_ r: Reference) -> [String] { paragraphs[r.paragraph].tokens[r.start..<r.end].map(\.key) }
+        for i in refs.indices where refs[i].byPhrase {
+            let a = refs[i]
+            let t = paragraphs[a.paragraph].tokens
+            let short = keys(a)
+            for b in named where b.event != a.event && b.end - b.start > short.count {
+                let long = keys(b)
+                guard let offset = (0...(long.count - short.count)).first(where: { Array(long[$0..<($0 + short.count)]) == short }) else { continue }
+                let before = offset > 0 && a.start > 0 && t[a.start - 1].sentence == t[a.start].sentence && t[a.start - 1].key == long[offset - 1]
+                let afterAt = offset + short.count
+                let after = afterAt < long.count && a.end < t.count && t[a.end].sentence == t[a.end - 1].sentence && t[a.end].key == long[afterAt]
+                guard before || after else { continue }
+                refs[i].event = b.event
+                break
+            }
+        }
     }
 
     /// A place where several registry meetings were held does not tell which of them `talks in
