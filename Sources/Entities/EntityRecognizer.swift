@@ -17,6 +17,8 @@ public struct EntityRecognizer: Sendable {
     let fuzzyIndex: [UInt8: [Int32]]
     let eventFinder: EventFinder
     let allusions: NegotiationAllusion
+    /// Automaton entries of event names that several events share → the folded name.
+    let sharedNames: [Int: String]
     let participants: [Set<Int>]
 
     public init(registry: Registry) {
@@ -53,6 +55,22 @@ public struct EntityRecognizer: Sendable {
         for (i, e) in registry.events.enumerated() {
             for s in e.phrases { automaton.add(s, target: .event(i), caseSensitive: false) }
         }
+        // Names as phrases; a name several events share (`Istanbul talks (March 2022)`, `Istanbul
+        // talks (May 2025)`) names one of them only when the dates leave one.
+        var sharedNames: [Int: String] = [:]
+        var eventsOfName: [String: Set<Int>] = [:]
+        let names = registry.events.map(Self.nameAsPhrase)
+        for (i, name) in names.enumerated() {
+            if let name { eventsOfName[Tokenizer.tokenize(name).map(\.key).joined(separator: " "), default: []].insert(i) }
+        }
+        for (i, name) in names.enumerated() {
+            guard let name else { continue }
+            let key = Tokenizer.tokenize(name).map(\.key).joined(separator: " ")
+            let before = automaton.entries.count
+            automaton.add(name, target: .event(i), caseSensitive: false)
+            if automaton.entries.count > before, eventsOfName[key]!.count > 1 { sharedNames[before] = key }
+        }
+        self.sharedNames = sharedNames
         self.places = places
         self.organizations = organizations
         self.automaton = automaton
@@ -76,6 +94,22 @@ public struct EntityRecognizer: Sendable {
         self.allusions = NegotiationAllusion(events: registry.events, people: registry.people, places: places)
         let ids = Dictionary(registry.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.participants = registry.events.map { Set($0.participants.compactMap { ids[$0] }) }
+    }
+
+    /// An event's name refers to it like a phrase (`Istanbul talks` for `Istanbul talks (March
+    /// 2022)`): without a closing parenthesis, two words or more, and not `… in <its place>`
+    /// (`Talks in Istanbul (August 2024)`), a description the place rule weighs against the other
+    /// meetings held there.
+    static func nameAsPhrase(_ e: Event) -> String? {
+        var name = e.name.trimmed
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]).trimmed }
+        let keys = Tokenizer.tokenize(name).filter(\.isWord).map(\.key)
+        guard keys.count >= 2 else { return nil }
+        if let place = e.place {
+            let placeKeys = Tokenizer.tokenize(place).filter(\.isWord).map(\.key)
+            for k in keys.indices where ["in", "at", "near"].contains(keys[k]) && Array(keys[(k + 1)...]) == placeKeys { return nil }
+        }
+        return name
     }
 
     public func analyze(_ article: NormalizedArticle) -> AnalyzedArticle {
@@ -105,7 +139,7 @@ public struct EntityRecognizer: Sendable {
         var references = eventFinder.find(paragraphs, phraseMatches: phraseMatches, eventOf: { entry in
             if case .event(let e) = automaton.entries[entry].target { return e }
             return 0
-        }, placeName: { places[$0].name }, personRegistryAt: { p, k in
+        }, sharedName: { sharedNames[$0] }, placeName: { places[$0].name }, personRegistryAt: { p, k in
             personAt[p][k].flatMap { table.entries[$0].registry }
         }, participantIDs: participants, articleDate: article.date.day, dateIsLowerBound: article.date.status == .inferred)
         var analyzed = article

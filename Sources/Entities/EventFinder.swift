@@ -42,7 +42,7 @@ struct EventFinder: Sendable {
     }
 
     func find(_ paragraphs: [ParagraphText], phraseMatches: [[AliasAutomaton.Match]], eventOf: (Int) -> Int,
-              placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
+              sharedName: (Int) -> String? = { _ in nil }, placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
               articleDate: Day?, dateIsLowerBound: Bool = false) -> [Reference] {
         var refs: [Reference] = []
         for p in paragraphs {
@@ -52,8 +52,11 @@ struct EventFinder: Sendable {
             for m in phraseMatches[p.index] {
                 let event = eventOf(m.entry)
                 guard phraseStands(t, start: m.start, end: m.end, event: events[event]) else { continue }
+                // A name several events share is weighed like a place: it stands when one is left.
+                let shared = sharedName(m.entry)
                 phraseRefs.append(Reference(event: event, paragraph: p.index, start: m.start, end: m.end,
-                                            weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: true))
+                                            weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: shared == nil,
+                                            place: shared.map { "name " + $0 }))
             }
             var found: [Reference] = []
             // Place next to a meeting word in the same sentence.
@@ -141,6 +144,19 @@ struct EventFinder: Sendable {
                 let day = articleDate.adding(days: -back)
                 return !events[ref.event].contains(day) && start < articleDate.adding(days: -6)
             }
+        }
+        // A shared name when the article names another meeting held at its place (`the August
+        // 2024 talks in Istanbul … the Istanbul talks`) is that meeting (none when it names several).
+        let named = Set(refs.filter { $0.place == nil }.map(\.event))
+        refs = refs.compactMap { ref in
+            guard let group = ref.place, group.hasPrefix("name "), !named.contains(ref.event) else { return ref }
+            let others = named.filter { !placeKeysOfEvent[$0].isDisjoint(with: placeKeysOfEvent[ref.event]) }
+            guard !others.isEmpty else { return ref }
+            guard others.count == 1 else { return nil }
+            var moved = ref
+            moved.event = others.first!
+            moved.place = nil
+            return moved
         }
         return Self.withoutAmbiguousPlaces(refs)
     }
