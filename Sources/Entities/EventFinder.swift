@@ -204,18 +204,20 @@ struct EventFinder: Sendable {
     /// `the talks in Riyadh` alone keeps its own event.
     static func shortenedMentions(_ refs: inout [Reference], _ paragraphs: [ParagraphText]) {
         let named = refs.filter(\.byPhrase)
-        guard named.count > 1 else { return }
-        func keys(_ r: Reference) -> [String] { paragraphs[r.paragraph].tokens[r.start..<r.end].map(\.key) }
+        guard let first = named.first, named.contains(where: { $0.event != first.event }) else { return }
+        // Each named span as 64-bit key hashes, which stand for the folded words.
+        func hashes(_ r: Reference) -> [UInt64] { paragraphs[r.paragraph].tokens[r.start..<r.end].map(\.keyHash) }
+        let longs = named.map(hashes)
         for i in refs.indices where refs[i].byPhrase {
             let a = refs[i]
             let t = paragraphs[a.paragraph].tokens
-            let short = keys(a)
-            for b in named where b.event != a.event && b.end - b.start > short.count {
-                let long = keys(b)
-                guard let offset = (0...(long.count - short.count)).first(where: { Array(long[$0..<($0 + short.count)]) == short }) else { continue }
-                let before = offset > 0 && a.start > 0 && t[a.start - 1].sentence == t[a.start].sentence && t[a.start - 1].key == long[offset - 1]
+            let short = hashes(a)
+            for (n, b) in named.enumerated() where b.event != a.event && longs[n].count > short.count {
+                let long = longs[n]
+                guard let offset = (0...(long.count - short.count)).first(where: { o in (0..<short.count).allSatisfy { long[o + $0] == short[$0] } }) else { continue }
+                let before = offset > 0 && a.start > 0 && t[a.start - 1].sentence == t[a.start].sentence && t[a.start - 1].keyHash == long[offset - 1]
                 let afterAt = offset + short.count
-                let after = afterAt < long.count && a.end < t.count && t[a.end].sentence == t[a.end - 1].sentence && t[a.end].key == long[afterAt]
+                let after = afterAt < long.count && a.end < t.count && t[a.end].sentence == t[a.end - 1].sentence && t[a.end].keyHash == long[afterAt]
                 guard before || after else { continue }
                 refs[i].event = b.event
                 break
