@@ -56,12 +56,15 @@ public struct EntityRecognizer: Sendable {
             for s in e.phrases { automaton.add(s, target: .event(i), caseSensitive: false) }
         }
         // Names as phrases; a name several events share (`Istanbul talks (March 2022)`, `Istanbul
-        // talks (May 2025)`) names one of them only when the dates leave one.
+        // talks (May 2025)`), or that is another event's phrase, names one of them only when the
+        // dates leave one.
         var sharedNames: [Int: String] = [:]
         var eventsOfName: [String: Set<Int>] = [:]
         let names = registry.events.map(Self.nameAsPhrase)
-        for (i, name) in names.enumerated() {
-            if let name { eventsOfName[Tokenizer.tokenize(name).map(\.key).joined(separator: " "), default: []].insert(i) }
+        for (i, e) in registry.events.enumerated() {
+            for s in (names[i].map { [$0] } ?? []) + e.phrases {
+                eventsOfName[Tokenizer.tokenize(s).map(\.key).joined(separator: " "), default: []].insert(i)
+            }
         }
         for (i, name) in names.enumerated() {
             guard let name else { continue }

@@ -12,6 +12,9 @@ import Testing
             Event(id: "lisbon-round-2021", name: "Round of talks in Lisbon (April 2021)", start: Day(iso: "2021-04-15"), place: "Lisbon",
                   phrases: ["April 2021 round of talks in Lisbon"]),
             Event(id: "porto-summit", name: "Porto harbour summit", start: Day(iso: "2020-03-01"), place: "Porto"),
+            Event(id: "porto-forum", name: "Porto forum (2018)", start: Day(iso: "2018-05-01"), place: "Porto"),
+            Event(id: "porto-forum-talks", name: "Porto forum talks", start: Day(iso: "2018-05-02"), place: "Porto",
+                  phrases: ["Porto forum"]),
         ],
         places: [NamedEntity(name: "Lisbon"), NamedEntity(name: "Porto")]
     )
@@ -23,6 +26,10 @@ import Testing
 
     @Test func aNameIsAPhrase() {
         #expect(events("Nothing came of the Porto harbour summit.") == ["porto-summit"])
+    }
+
+    @Test func aNameThatIsAnotherEventsPhraseGoesToThatEvent() {
+        #expect(events("He spoke at the Porto forum.") == ["porto-forum-talks"])
     }
 
     @Test func aNameThatIsAMeetingAtItsPlaceIsNoPhrase() {
