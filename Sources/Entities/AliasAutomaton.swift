@@ -32,6 +32,9 @@ struct AliasAutomaton: Sendable {
     /// Edges of the trie: (node as salt, token key) → child node.
     private var children = FoldedKeyTable<Int32>()
     private var terminals: [[Int32]] = [[]]
+    /// Per node: a spelling's word reached there is possessive (`the alliance’s summit`), so a
+    /// possessive in the text does not end the match.
+    private var possessiveNodes: [Bool] = [false]
     private(set) var entries: [Entry] = []
 
     /// Adds `spelling` for `target`. `caseSensitive` false ignores case (event phrases, titles).
@@ -45,10 +48,12 @@ struct AliasAutomaton: Sendable {
                 node = Int(next)
             } else {
                 terminals.append([])
+                possessiveNodes.append(false)
                 let next = terminals.count - 1
                 children.set(t.key, salt: UInt64(node), Int32(next))
                 node = next
             }
+            if t.possessive { possessiveNodes[node] = true }
             if !caseSensitive || !t.isWord { rule.append(0) } else if t.allCaps { rule.append(2) } else if t.capitalized { rule.append(1) } else { rule.append(0) }
         }
         // Skip exact duplicates (same target, same tokens).
@@ -72,8 +77,9 @@ struct AliasAutomaton: Sendable {
                     guard accept(entry.target), caseMatches(entry, tokens, from: i) else { continue }
                     out.append(Match(start: i, end: j, entry: Int(e)))
                 }
-                // A possessive ends a name: `Biden’s Press` is not one name.
-                if tokens[j - 1].possessive { break }
+                // A possessive ends a name (`Biden’s Press` is not one name), unless the spelling
+                // has it there (`the foreign ministers’ meeting in Antalya`).
+                if tokens[j - 1].possessive, !possessiveNodes[node] { break }
             }
         }
         return out

@@ -16,6 +16,9 @@ public struct EntityRecognizer: Sendable {
     /// First byte of any word of a spelling → (person, spelling) pairs, for the fuzzy matcher.
     let fuzzyIndex: [UInt8: [Int32]]
     let eventFinder: EventFinder
+    let allusions: NegotiationAllusion
+    /// Automaton entries of event names that several events share → the folded name.
+    let sharedNames: [Int: String]
     let participants: [Set<Int>]
 
     public init(registry: Registry) {
@@ -26,13 +29,20 @@ public struct EntityRecognizer: Sendable {
         for (i, person) in registry.people.enumerated() {
             var list: [[String]] = []
             for s in [person.name] + person.aliases {
-                automaton.add(s, target: .person(i))
                 let keys = Tokenizer.tokenize(s).filter(\.isWord).map(\.key)
                 list.append(keys)
                 let joined = keys.joined(separator: " ")
                 if !(fullNames[joined]?.contains(i) ?? false) { fullNames[joined, default: []].append(i) }
             }
             spellings.append(list)
+        }
+        // A spelling two registry people share (`Aydin` for Mehmet and Ahmet Aydın) is linked to
+        // neither, as the registry check warns: it is read like any name, so it goes to the one
+        // the article names in full, else to no one.
+        for (i, person) in registry.people.enumerated() {
+            for (s, keys) in zip([person.name] + person.aliases, spellings[i]) where fullNames[keys.joined(separator: " ")]?.count ?? 1 < 2 {
+                automaton.add(s, target: .person(i))
+            }
         }
         let places = registry.places + Gazetteer.places
         let organizations = registry.organizations + Gazetteer.organizations
@@ -45,6 +55,25 @@ public struct EntityRecognizer: Sendable {
         for (i, e) in registry.events.enumerated() {
             for s in e.phrases { automaton.add(s, target: .event(i), caseSensitive: false) }
         }
+        // Names as phrases; a name several events share (`Istanbul talks (March 2022)`, `Istanbul
+        // talks (May 2025)`), or that is another event's phrase, names one of them only when the
+        // dates leave one.
+        var sharedNames: [Int: String] = [:]
+        var eventsOfName: [String: Set<Int>] = [:]
+        let names = registry.events.map(Self.nameAsPhrase)
+        for (i, e) in registry.events.enumerated() {
+            for s in (names[i].map { [$0] } ?? []) + e.phrases {
+                eventsOfName[Tokenizer.tokenize(s).map(\.key).joined(separator: " "), default: []].insert(i)
+            }
+        }
+        for (i, name) in names.enumerated() {
+            guard let name else { continue }
+            let key = Tokenizer.tokenize(name).map(\.key).joined(separator: " ")
+            let before = automaton.entries.count
+            automaton.add(name, target: .event(i), caseSensitive: false)
+            if automaton.entries.count > before, eventsOfName[key]!.count > 1 { sharedNames[before] = key }
+        }
+        self.sharedNames = sharedNames
         self.places = places
         self.organizations = organizations
         self.automaton = automaton
@@ -65,8 +94,25 @@ public struct EntityRecognizer: Sendable {
         self.eventFinder = EventFinder(events: registry.events) { name in
             places.filter { $0.name == name || $0.aliases.contains(name) }.flatMap { [$0.name] + $0.aliases } + [name]
         }
+        self.allusions = NegotiationAllusion(events: registry.events, people: registry.people, places: places)
         let ids = Dictionary(registry.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.participants = registry.events.map { Set($0.participants.compactMap { ids[$0] }) }
+    }
+
+    /// An event's name refers to it like a phrase (`Istanbul talks` for `Istanbul talks (March
+    /// 2022)`): without a closing parenthesis, two words or more, and not `… in <its place>`
+    /// (`Talks in Istanbul (August 2024)`), a description the place rule weighs against the other
+    /// meetings held there.
+    static func nameAsPhrase(_ e: Event) -> String? {
+        var name = e.name.trimmed
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]).trimmed }
+        let keys = Tokenizer.tokenize(name).filter(\.isWord).map(\.key)
+        guard keys.count >= 2 else { return nil }
+        if let place = e.place {
+            let placeKeys = Tokenizer.tokenize(place).filter(\.isWord).map(\.key)
+            for k in keys.indices where ["in", "at", "near"].contains(keys[k]) && Array(keys[(k + 1)...]) == placeKeys { return nil }
+        }
+        return name
     }
 
     public func analyze(_ article: NormalizedArticle) -> AnalyzedArticle {
@@ -96,7 +142,7 @@ public struct EntityRecognizer: Sendable {
         var references = eventFinder.find(paragraphs, phraseMatches: phraseMatches, eventOf: { entry in
             if case .event(let e) = automaton.entries[entry].target { return e }
             return 0
-        }, placeName: { places[$0].name }, personRegistryAt: { p, k in
+        }, sharedName: { sharedNames[$0] }, placeName: { places[$0].name }, personRegistryAt: { p, k in
             personAt[p][k].flatMap { table.entries[$0].registry }
         }, participantIDs: participants, articleDate: article.date.day, dateIsLowerBound: article.date.status == .inferred)
         var analyzed = article
@@ -114,6 +160,9 @@ public struct EntityRecognizer: Sendable {
             }
         }
 
+        // Negotiations alluded to by year and parties (`in 2022, Moscow and Kyiv agreed …`).
+        references += allusions.find(paragraphs, existing: references, articleDate: analyzed.date.day)
+
         // Quotes.
         let roles = table.entries.map { e in (e.roles + e.person.roles).map { $0.lowercased() } }
         let attributor = QuoteAttributor(paragraphs: paragraphs, personAt: personAt, roles: roles)
@@ -121,12 +170,15 @@ public struct EntityRecognizer: Sendable {
             Quote(speaker: table.entries[person].person.id, text: span.text, paragraph: span.paragraph)
         }
 
+        // People named in the headline only (`Aydın to meet Graham in Warsaw`).
+        if article.source.frontMatter?.people == nil { addHeadlinePeople(&table, article: article, paragraphs: paragraphs) }
+
         return assemble(analyzed, paragraphs: paragraphs, table: table, references: references,
                         quotes: quotes, diagnostics: diagnostics)
     }
 
     /// Lays registry and gazetteer spellings over the tokens (leftmost, longest); returns event phrase matches.
-    private func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
+    func label(_ p: inout ParagraphText) -> [AliasAutomaton.Match] {
         let all = automaton.matches(in: p.tokens) { _ in true }
         var events: [AliasAutomaton.Match] = []
         var best: [AliasAutomaton.Match?] = Array(repeating: nil, count: p.tokens.count)

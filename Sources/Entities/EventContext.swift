@@ -166,11 +166,14 @@ enum EventContext {
     // MARK: `meeting` as a verb
 
     /// True when the `meeting` at `k` is the verb, with the person met after it: `after meeting
-    /// Blinken in Vienna`, not a meeting that was held.
+    /// Blinken in Vienna`, `after meeting bin Farhan in Moscow`, not a meeting that was held.
     static func isVerbMeeting(_ t: [Token], _ k: Int, labels: [TokenLabel]) -> Bool {
         guard t[k].key == "meeting" || t[k].key == "meetings", k + 1 < t.count, t[k + 1].sentence == t[k].sentence else { return false }
         let next = t[k + 1]
         if case .person = labels[k + 1] { return true }
+        // `after meeting bin Farhan in Moscow`: a name that opens with a lower-case particle.
+        if next.isWord, !next.capitalized, next.lex & Lex.connectors != 0, k + 2 < t.count, t[k + 2].sentence == t[k].sentence,
+           t[k + 2].isWord, t[k + 2].capitalized { return true }
         return next.isWord && next.capitalized && next.lex & (Lex.months | Lex.weekdays) == 0
     }
 }

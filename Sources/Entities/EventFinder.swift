@@ -42,7 +42,7 @@ struct EventFinder: Sendable {
     }
 
     func find(_ paragraphs: [ParagraphText], phraseMatches: [[AliasAutomaton.Match]], eventOf: (Int) -> Int,
-              placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
+              sharedName: (Int) -> String? = { _ in nil }, placeName: (Int) -> String, personRegistryAt: (Int, Int) -> Int?, participantIDs: [Set<Int>],
               articleDate: Day?, dateIsLowerBound: Bool = false) -> [Reference] {
         var refs: [Reference] = []
         for p in paragraphs {
@@ -52,8 +52,11 @@ struct EventFinder: Sendable {
             for m in phraseMatches[p.index] {
                 let event = eventOf(m.entry)
                 guard phraseStands(t, start: m.start, end: m.end, event: events[event]) else { continue }
+                // A name several events share is weighed like a place: it stands when one is left.
+                let shared = sharedName(m.entry)
                 phraseRefs.append(Reference(event: event, paragraph: p.index, start: m.start, end: m.end,
-                                            weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: true))
+                                            weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: shared == nil,
+                                            place: shared.map { "name " + $0 }))
             }
             var found: [Reference] = []
             // Place next to a meeting word in the same sentence.
@@ -129,6 +132,7 @@ struct EventFinder: Sendable {
                 refs.append(ref)
             }
         }
+        Self.shortenedMentions(&refs, paragraphs)
         // An inferred date is only the earliest the article can be: a phrase naming a later event
         // shows the article is later (the caller moves the date and then drops later events).
         if let articleDate, !dateIsLowerBound {
@@ -140,6 +144,19 @@ struct EventFinder: Sendable {
                 let day = articleDate.adding(days: -back)
                 return !events[ref.event].contains(day) && start < articleDate.adding(days: -6)
             }
+        }
+        // A shared name when the article names another meeting held at its place (`the August
+        // 2024 talks in Istanbul … the Istanbul talks`) is that meeting (none when it names several).
+        let named = Set(refs.filter { $0.place == nil }.map(\.event))
+        refs = refs.compactMap { ref in
+            guard let group = ref.place, group.hasPrefix("name "), !named.contains(ref.event) else { return ref }
+            let others = named.filter { !placeKeysOfEvent[$0].isDisjoint(with: placeKeysOfEvent[ref.event]) }
+            guard !others.isEmpty else { return ref }
+            guard others.count == 1 else { return nil }
+            var moved = ref
+            moved.event = others.first!
+            moved.place = nil
+            return moved
         }
         return Self.withoutAmbiguousPlaces(refs)
     }
@@ -178,6 +195,34 @@ struct EventFinder: Sendable {
             j += 1
         }
         return nil
+    }
+
+    /// A phrase of one event standing inside the words of a longer phrase the article gives
+    /// another event refers to that one: after `the October 17 round of talks in Riyadh`, `the
+    /// round of talks in Riyadh` is that round, not the event whose phrase is `talks in Riyadh`.
+    /// The text must go on beyond the shorter phrase with the longer one's words (`round of`), so
+    /// `the talks in Riyadh` alone keeps its own event.
+    static func shortenedMentions(_ refs: inout [Reference], _ paragraphs: [ParagraphText]) {
+        let named = refs.filter(\.byPhrase)
+        guard let first = named.first, named.contains(where: { $0.event != first.event }) else { return }
+        // Each named span as 64-bit key hashes, which stand for the folded words.
+        func hashes(_ r: Reference) -> [UInt64] { paragraphs[r.paragraph].tokens[r.start..<r.end].map(\.keyHash) }
+        let longs = named.map(hashes)
+        for i in refs.indices where refs[i].byPhrase {
+            let a = refs[i]
+            let t = paragraphs[a.paragraph].tokens
+            let short = hashes(a)
+            for (n, b) in named.enumerated() where b.event != a.event && longs[n].count > short.count {
+                let long = longs[n]
+                guard let offset = (0...(long.count - short.count)).first(where: { o in (0..<short.count).allSatisfy { long[o + $0] == short[$0] } }) else { continue }
+                let before = offset > 0 && a.start > 0 && t[a.start - 1].sentence == t[a.start].sentence && t[a.start - 1].keyHash == long[offset - 1]
+                let afterAt = offset + short.count
+                let after = afterAt < long.count && a.end < t.count && t[a.end].sentence == t[a.end - 1].sentence && t[a.end].keyHash == long[afterAt]
+                guard before || after else { continue }
+                refs[i].event = b.event
+                break
+            }
+        }
     }
 
     /// A place where several registry meetings were held does not tell which of them `talks in

@@ -67,7 +67,7 @@ extension EntityRecognizer {
             if let hint = c.hint, let r = fullNames[hint + " " + key]?.first {
                 person = table.registryPerson(r, registry)
             }
-            if person == nil { person = table.bySurname(key) }
+            if person == nil { person = table.bySurname(key, aliasSurnames: surnames.aliasSurnames) }
             // `Trump` where the article names only `Donald Trump Jr.`: the registry's `Donald Trump`.
             if let local = person, PersonTable.hasSuffix(table.entries[local].keys), c.hint == nil,
                let r = surnames.registryPerson(surname: key), !surnames.suffixed.contains(r) {
@@ -81,7 +81,8 @@ extension EntityRecognizer {
                 diagnostics.append(Diagnostic(.note, step: "entities", file: article.source.path, line: p.line,
                                               "'\(displayName(p, c))' read as \(table.entries[near].person.name) (spelling differs)"))
             }
-            if person == nil, c.personalTitle, !c.sentenceInitial || c.titleBefore {
+            // A surname several registry people share (`Col. Aydin`) is one of them, not someone new.
+            if person == nil, c.personalTitle, !c.sentenceInitial || c.titleBefore, surnames.registrySurnames[key] == nil {
                 person = table.unknownPerson(name: displayName(paragraphs[c.paragraph], c), keys: c.keys)
             }
             if let person { table.spans.append(.init(paragraph: c.paragraph, start: c.start, end: c.end, person: person)) }

@@ -58,9 +58,16 @@ struct PersonTable {
         keys.count > 1 && Lexicon.suffixes.contains(keys.last!)
     }
 
-    /// Article people whose surname is `key`, the one without a suffix preferred.
-    func bySurname(_ key: String) -> Int? {
-        let found = entries.indices.filter { Self.surname(entries[$0].keys) == key || entries[$0].altSurname == key }
+    /// Article people whose surname is `key`, the one without a suffix preferred. When no name
+    /// has it, a registry person's aliases count (`aliasSurnames`, by registry index: `oleynik`
+    /// for Olena Oliinyk, also spelled `Yelena Oleynik`).
+    func bySurname(_ key: String, aliasSurnames: [[String]] = []) -> Int? {
+        var found = entries.indices.filter { Self.surname(entries[$0].keys) == key || entries[$0].altSurname == key }
+        if found.isEmpty {
+            found = entries.indices.filter { i in
+                entries[i].registry.map { $0 < aliasSurnames.count && aliasSurnames[$0].contains(key) } ?? false
+            }
+        }
         if found.count == 1 { return found[0] }
         let plain = found.filter { !Self.hasSuffix(entries[$0].keys) }
         return plain.count == 1 ? plain[0] : nil

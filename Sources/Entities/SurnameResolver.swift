@@ -5,9 +5,17 @@ struct SurnameResolver: Sendable {
     var registrySurnames: [String: [Int]] = [:]
     /// Registry people whose names end in a suffix (`Jr.`).
     var suffixed: Set<Int> = []
+    /// Per registry person: the surnames of their aliases that differ from the canonical one.
+    var aliasSurnames: [[String]] = []
 
     init(people: [[[String]]]) {
         for (index, spellings) in people.enumerated() {
+            var others: [String] = []
+            let own = spellings.first.flatMap(PersonTable.surname)
+            for keys in spellings.dropFirst() {
+                if let s = PersonTable.surname(keys), s != own, !others.contains(s) { others.append(s) }
+            }
+            aliasSurnames.append(others)
             for keys in spellings {
                 var words = keys
                 if let last = words.last, Lexicon.suffixes.contains(last), words.count > 1 {

@@ -43,11 +43,13 @@ public enum RegistryParser {
         }
     }
 
-    /// Places or organizations: `name` and `aliases`.
+    /// Places or organizations: `name` and `aliases`; places also `country` (`Moscow` → `Russia`).
     public static func namedEntities(_ text: String, file: String, listKey: String) throws(YAMLError) -> Parsed<NamedEntity> {
-        try entries(text, file: file, listKey: listKey, known: ["name", "aliases"]) { fields, reader, line throws(YAMLError) in
+        let places = listKey == "places"
+        return try entries(text, file: file, listKey: listKey, known: places ? ["name", "aliases", "country"] : ["name", "aliases"]) { fields, reader, line throws(YAMLError) in
             NamedEntity(name: try required(fields, "name", reader, line),
-                        aliases: try fields["aliases"].map { node throws(YAMLError) in try reader.strings(node, key: "aliases") } ?? [])
+                        aliases: try fields["aliases"].map { node throws(YAMLError) in try reader.strings(node, key: "aliases") } ?? [],
+                        country: try (places ? fields["country"] : nil).flatMap { node throws(YAMLError) in try reader.optionalString(node, key: "country") })
         }
     }
 

@@ -39,7 +39,9 @@ struct DatelineParser {
         // `date` or `By`.
         guard let first = Cursor(s: s, pos: s.startIndex).peek() else { return nil }
         guard first.hasPrefix("(") || first == "date" || first == "By" || first == "by"
-            || Self.isPlaceToken(first) else { return nil }
+            || Self.isPlaceToken(first)
+            // `Vienna (AFP) -`: a title-case city only with a parenthesis shortly after it.
+            || (first.first?.isUppercase == true && s.utf8.prefix(48).contains(UInt8(ascii: "("))) else { return nil }
         var c = Cursor(s: s, pos: s.startIndex)
         var result = Result(consumed: "", remainder: text)
         var changed = false
@@ -76,7 +78,7 @@ struct DatelineParser {
             }
         }
 
-        if let core = parseCore(&c) {
+        if let core = parseCore(&c) ?? parseTitleCaseCity(&c) {
             result.dateline = core.dateline
             result.emptyAgency = core.emptyAgency
             changed = true
@@ -206,6 +208,27 @@ struct DatelineParser {
         cursor = c
         return Core(dateline: Dateline(raw: raw, places: placeList, source: source, month: month, day: day),
                     emptyAgency: emptyAgency)
+    }
+
+    /// `Vienna (AFP) -`, `New York (Reuters) -`: a city written in title case is a dateline only
+    /// before a known agency in parentheses and a dash (one to three capitalized words).
+    private func parseTitleCaseCity(_ cursor: inout Cursor) -> Core? {
+        var c = cursor
+        c.skipSpaces()
+        let rawStart = c.pos
+        var words: [Substring] = []
+        while words.count < 3, let t = c.peek(), let initial = t.first, initial.isUppercase,
+              t.dropFirst().allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }), t.dropFirst().contains(where: \.isLowercase) {
+            _ = c.take()
+            words.append(t)
+        }
+        guard !words.isEmpty, let (content, _) = c.takeParenGroup(maxLength: 40), let agency = Agencies.known(content.trimmed) else { return nil }
+        let rawEnd = c.pos
+        guard let dash = c.take(), TextScanning.dashes.contains(String(dash)) else { return nil }
+        let raw = String(cursor.s[rawStart..<rawEnd]).trimmed
+        cursor = c
+        return Core(dateline: Dateline(raw: raw, places: [canonicalPlace(words.joined(separator: " "))], source: agency),
+                    emptyAgency: false)
     }
 
     /// True when the cursor stands on something that ends the city/region/date part.

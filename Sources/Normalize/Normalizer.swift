@@ -42,7 +42,7 @@ public struct Normalizer: Sendable {
         let parser = DatelineParser(places: places)
         if isText {
             let filtered = BoilerplateFilter().filter(blocks, trace: &trace)
-            blocks = Self.splittingBeforeDateline(filtered.blocks, parser: parser)
+            blocks = Self.splittingAfterHeadline(Self.splittingBeforeDateline(filtered.blocks, parser: parser))
             captions = filtered.captions
             contributors = filtered.photographers
             paragraphs = blocks.flatMap(SourceLines.textParagraphs)
@@ -147,6 +147,37 @@ public struct Normalizer: Sendable {
             date: date, dateline: dateline, outlet: outlet, contributors: fm?.contributors ?? contributors,
             corrections: corrections, captions: captions, storyCodes: trailers.storyCodes,
             paragraphs: finalParagraphs, diagnostics: diagnostics.sorted())
+    }
+
+    /// A headline with the story on the next line and no blank line between is two paragraphs,
+    /// although a line that ends no sentence is otherwise read as wrapped, when either shows
+    /// that it is no wrapped line: it is in Title Case (`Umerov To Meet Rubio In Rome` / `Rustem
+    /// Umerov said …`: a story's lines are not written with every long word capitalized), or it
+    /// is headline-shaped and the next line is longer than any wrapped line (over 160
+    /// characters: the text is not wrapped, so its line breaks are breaks). Only the first line
+    /// of the first block is looked at.
+    static func splittingAfterHeadline(_ blocks: [Block]) -> [Block] {
+        guard let first = blocks.first, first.lines.count > 1 else { return blocks }
+        let line = first.lines[0].text, next = first.lines[1].text
+        guard line.utf8.count <= 640, SourceLines.startsLikeSentence(next.trimmed), !TextScanning.endsSentence(line) else { return blocks }
+        guard isTitleCase(line)
+            || (next.utf8.count > 200 && next.trimmed.count > 160
+                && TitleFinder.isHeadlineShaped(WorkingParagraph(text: line, line: 0, singleLine: true))) else { return blocks }
+        return [Block(lines: [first.lines[0]]), Block(lines: Array(first.lines[1...]))] + blocks.dropFirst()
+    }
+
+    /// 3–20 words, at most 160 characters, not all upper case, and at least three words of four
+    /// letters or more, every one of them capitalized (`No Breakthrough In Warsaw Talks, Karpov Says`).
+    static func isTitleCase(_ line: String) -> Bool {
+        guard line.count <= 160, line.contains(where: \.isLowercase) else { return false }
+        let words = line.split(separator: " ")
+        guard (3...20).contains(words.count) else { return false }
+        var long = 0
+        for word in words where word.reduce(0, { $1.isLetter ? $0 + 1 : $0 }) >= 4 {
+            guard let initial = word.first(where: \.isLetter), initial.isUppercase else { return false }
+            long += 1
+        }
+        return long >= 3
     }
 
     /// A headline with the dateline paragraph on the next line and no blank line between

@@ -65,10 +65,13 @@ public struct Event: Sendable, Hashable, Codable {
 public struct NamedEntity: Sendable, Hashable, Codable {
     public var name: String
     public var aliases: [String]
+    /// For a place: the country it stands for (`Moscow` → `Russia`); a country needs none.
+    public var country: String?
 
-    public init(name: String, aliases: [String] = []) {
+    public init(name: String, aliases: [String] = [], country: String? = nil) {
         self.name = name
         self.aliases = aliases
+        self.country = country
     }
 }
 

@@ -27,6 +27,20 @@ import Testing
         #expect(r.remainder == "US President Joe Biden said.")
     }
 
+    @Test func titleCaseCityBeforeAKnownAgency() throws {
+        let r = try #require(parse("Kiev (AFP) - The talks resumed on Monday."))
+        let d = try #require(r.dateline)
+        #expect(d.raw == "Kiev (AFP)")
+        #expect(d.places == ["Kyiv"])
+        #expect(d.source == "AFP")
+        #expect(r.remainder == "The talks resumed on Monday.")
+        #expect(try #require(parse("New York (Reuters) - Talks resumed.")?.dateline).places == ["New York"])
+        // Not before an unknown name in parentheses, nor without the dash.
+        #expect(parse("Anna Berg (Acme) - Talks resumed.")?.dateline == nil)
+        #expect(parse("Officials in Kiev (Reuters) said talks resumed.")?.dateline == nil)
+        #expect(parse("Vienna (AFP) said talks resumed.")?.dateline == nil)
+    }
+
     @Test func cityRegionDash() throws {
         let r = try #require(parse("RABAT, Morocco – The United States suspects Russia."))
         let d = try #require(r.dateline)

@@ -93,3 +93,37 @@ import Testing
         #expect(n.paragraphs.count == 1)
     }
 }
+
+/// A headline with the story on the next line, no blank line between and no dateline: a line
+/// that ends no sentence is otherwise read as wrapped (invented text).
+@Suite struct HeadlineOverStoryTests {
+    func normalize(_ body: String) -> NormalizedArticle {
+        Normalizer().normalize(SourceArticle(path: "articles/h.txt", format: .text, body: body, bodyStartLine: 1))
+    }
+
+    static let story = "Asked about the talks, the envoy said the delegations would meet again next week in Vienna, and that a date for the next round would be set by the two foreign ministers once the experts had finished their work."
+
+    @Test func aTitleCaseHeadline() {
+        let n = normalize("Envoy To Meet Ministers In Vienna For Talks\nThe envoy said talks would go on.\nMore text follows here.")
+        #expect(n.title == "Envoy To Meet Ministers In Vienna For Talks")
+        #expect(!n.titleDerived)
+        #expect(n.paragraphs.first?.text == "The envoy said talks would go on.")
+    }
+
+    @Test func aHeadlineOverALineNoWrappedTextHas() {
+        let n = normalize("Envoy to meet ministers in Vienna\n\(Self.story)")
+        #expect(n.title == "Envoy to meet ministers in Vienna")
+        #expect(n.paragraphs.first?.text == Self.story)
+    }
+
+    @Test func wrappedProseStaysOneParagraph() {
+        // Short lines of wrapped prose, the first not in Title Case.
+        let n = normalize("The envoy said that talks with the ministers\nWould go on in Vienna next week, officials said.")
+        #expect(n.titleDerived)
+        #expect(n.paragraphs.count == 1)
+        // A long line after a line that is not headline-shaped (it ends a sentence with a full stop).
+        let m = normalize("The envoy spoke.\n\(Self.story)")
+        #expect(m.paragraphs.count == 2)
+        #expect(m.titleDerived)
+    }
+}

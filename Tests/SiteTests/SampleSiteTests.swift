@@ -94,7 +94,7 @@ import Testing
     /// "in 2022, Moscow and Kiev managed to reach mutually beneficial agreements".
     @Test func goldEventsAreRecognizedAndLinkedFromTheirArticles() throws {
         let library = try #require(Self.build.library)
-        let knownMisses: Set<String> = ["004_65223553baa01d2d.txt 2022-03-29"]
+        let knownMisses: Set<String> = []
         var missed: [String] = []
         for event in try Self.goldEventsInRegistry() {
             let article = try #require(library.articles.first { $0.article.source.path == "articles/\(event.file)" })
