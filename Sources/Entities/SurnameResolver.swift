@@ -1,7 +1,8 @@
 /// Resolves a one-word mention (`Blinken`, `Kirby`) to a person: first to a full name given in
 /// the same article, then to the registry person when the surname is unique there.
 struct SurnameResolver: Sendable {
-    /// Folded surname → registry person indices (from canonical names and multi-word aliases).
+    /// Folded surname → registry person indices (from canonical names and aliases; a one-word
+    /// alias counts as a surname, so one that several people are listed as names none of them).
     var registrySurnames: [String: [Int]] = [:]
     /// Registry people whose names end in a suffix (`Jr.`).
     var suffixed: Set<Int> = []
@@ -22,7 +23,7 @@ struct SurnameResolver: Sendable {
                     words.removeLast()
                     suffixed.insert(index)
                 }
-                guard words.count >= 2, let surname = words.last else { continue }
+                guard let surname = words.last else { continue }
                 if !(registrySurnames[surname]?.contains(index) ?? false) {
                     registrySurnames[surname, default: []].append(index)
                 }
