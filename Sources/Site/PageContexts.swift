@@ -202,16 +202,6 @@ struct PageContexts {
         return ["title": entry.article.title, "href": entry.path, "date": Self.value(entry.article.date.day?.longDescription)]
     }
 
-    /// The pages of a person's or an event's article list.
-    static func pages(folder: String, articles: [Int]) -> Pagination {
-        Pagination(folder: folder, itemCount: articles.count, pageSize: Pagination.entityPageSize)
-    }
-
-    /// The pages of an outlet's or a place's article list.
-    static func pages(of collection: CollectionEntry) -> Pagination {
-        Pagination(folder: collection.folder, itemCount: collection.articles.count, pageSize: Pagination.collectionPageSize)
-    }
-
     /// The articles shown on `page` of a paginated list, and the context keys every list page shares.
     private func listPage(_ pages: Pagination, _ page: Int, articles: [Int], into context: inout [String: Any]) -> [Int] {
         let shown = Array(articles[pages.range(page)])
@@ -227,7 +217,7 @@ struct PageContexts {
 
     func person(_ entry: PersonEntry, page: Int = 1) -> [String: Any] {
         let p = entry.person
-        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
+        let pages = Pagination(of: entry)
         let description = ([p.roles.first, p.country].compactMap { $0 }).joined(separator: ", ")
         var context = base(path: pages.path(page), title: pages.title(p.name, page: page),
                            description: description.isEmpty ? "\(p.name) in \(site.title)" : "\(p.name): \(description)", section: "people")
@@ -265,7 +255,7 @@ struct PageContexts {
 
     func event(_ entry: EventEntry, page: Int = 1) -> [String: Any] {
         let e = entry.event
-        let pages = Self.pages(folder: entry.folder, articles: entry.articles)
+        let pages = Pagination(of: entry)
         var context = base(path: pages.path(page), title: pages.title(e.name, page: page), description: e.summary ?? e.name, section: "events")
         context["name"] = e.name
         context["date"] = Self.value(Self.when(e))
@@ -313,7 +303,7 @@ struct PageContexts {
     /// An outlet's or a place's page.
     func collection(_ entry: CollectionEntry, page: Int = 1) -> [String: Any] {
         let kind = entry.kind
-        let pages = Self.pages(of: entry)
+        let pages = Pagination(of: entry)
         let description = switch kind {
         case .source: "Articles from \(entry.name) in \(site.title)"
         case .place: "Articles datelined in or naming \(entry.name) in \(site.title)"

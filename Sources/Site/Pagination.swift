@@ -52,3 +52,31 @@ struct Pagination: Sendable {
         page == 1 ? base : "\(base), page \(page)"
     }
 }
+
+extension Pagination {
+    /// The pages of a person's, an event's, an outlet's or a place's article list.
+    init(of list: some PagedArticleList) {
+        self.init(folder: list.folder, itemCount: list.articles.count, pageSize: type(of: list).pageSize)
+    }
+}
+
+/// A page listing articles over numbered pages, `pageSize` a page.
+protocol PagedArticleList {
+    /// The folder of its pages (`people/<id>/`).
+    var folder: String { get }
+    /// Indexes into `Library.articles`, ascending.
+    var articles: [Int] { get }
+    static var pageSize: Int { get }
+}
+
+extension PersonEntry: PagedArticleList {
+    static var pageSize: Int { Pagination.entityPageSize }
+}
+
+extension EventEntry: PagedArticleList {
+    static var pageSize: Int { Pagination.entityPageSize }
+}
+
+extension CollectionEntry: PagedArticleList {
+    static var pageSize: Int { Pagination.collectionPageSize }
+}

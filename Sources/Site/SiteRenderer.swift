@@ -39,14 +39,14 @@ public struct SiteRenderer: Sendable {
         var jobs: [Job] = [.timeline]
         jobs += library.articles.indices.map { .article($0) }
         for (i, entry) in library.people.enumerated() {
-            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .person(i, page: $0) }
+            jobs += Pagination(of: entry).pages.map { .person(i, page: $0) }
         }
         for (i, entry) in library.events.enumerated() {
-            jobs += PageContexts.pages(folder: entry.folder, articles: entry.articles).pages.map { .event(i, page: $0) }
+            jobs += Pagination(of: entry).pages.map { .event(i, page: $0) }
         }
         for kind in [CollectionKind.source, .place] {
             for (i, entry) in library.collections(kind).enumerated() {
-                jobs += PageContexts.pages(of: entry).pages.map { .collection(kind, i, page: $0) }
+                jobs += Pagination(of: entry).pages.map { .collection(kind, i, page: $0) }
             }
         }
         jobs += PageContexts.homePages(library).pages.map { .home(page: $0) }
@@ -73,12 +73,12 @@ public struct SiteRenderer: Sendable {
             return [entry.path, entry.folder + "index.md"]
         case let .person(index, number):
             let entry = library.people[index]
-            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+            return [Pagination(of: entry).path(number)]
         case let .event(index, number):
             let entry = library.events[index]
-            return [PageContexts.pages(folder: entry.folder, articles: entry.articles).path(number)]
+            return [Pagination(of: entry).path(number)]
         case let .collection(kind, index, number):
-            return [PageContexts.pages(of: library.collections(kind)[index]).path(number)]
+            return [Pagination(of: library.collections(kind)[index]).path(number)]
         case .home(let number): return [PageContexts.homePages(library).path(number)]
         case .timeline: return ["timeline/index.html"]
         case .people: return ["people/index.html"]

@@ -65,7 +65,7 @@ struct PageInputs: Sendable {
             w.write("person")
             w.write(people[index])
             // The quotes of the articles shown are on the page, so their analyses count.
-            writeListPage(page, of: entry.articles, in: PageContexts.pages(folder: entry.folder, articles: entry.articles), facts: articles, &w)
+            writeListPage(page, of: entry, facts: articles, &w)
             guard page == 1 else { break }
             for role in entry.roles {
                 w.write(role.role)
@@ -85,13 +85,13 @@ struct PageInputs: Sendable {
             w.write("event")
             w.write(events[index])
             w.write(entry.event.place.flatMap { library.place($0)?.path })
-            writeListPage(page, of: entry.articles, in: PageContexts.pages(folder: entry.folder, articles: entry.articles), facts: articles, &w)
+            writeListPage(page, of: entry, facts: articles, &w)
             for id in entry.people { Self.link(id, at: library.personPosition(id), people, &w) }
         case let .collection(kind, index, page):
             let entry = library.collections(kind)[index]
             w.write("collection \(kind.section)")
             w.write(entry.name)
-            writeListPage(page, of: entry.articles, in: PageContexts.pages(of: entry), facts: cards, &w)
+            writeListPage(page, of: entry, facts: cards, &w)
         case .home(let page):
             w.write("home")
             w.write(page)
@@ -134,11 +134,10 @@ struct PageInputs: Sendable {
 
     /// Page `page` of a paginated list of articles: its number, the length of the list, and
     /// `facts` of the articles shown on it, in order.
-    private func writeListPage(_ page: Int, of list: [Int], in pages: Pagination, facts: [ContentDigest], _ w: inout ByteWriter) {
+    private func writeListPage(_ page: Int, of list: some PagedArticleList, facts: [ContentDigest], _ w: inout ByteWriter) {
         w.write(page)
-        w.write(UInt64(list.count))
-        let shown = pages.range(page)
-        for index in list[shown] { w.write(facts[index]) }
+        w.write(UInt64(list.articles.count))
+        for index in list.articles[Pagination(of: list).range(page)] { w.write(facts[index]) }
     }
 
     /// The Atom feed beside a person's or an event's page: the entries of its newest articles.
