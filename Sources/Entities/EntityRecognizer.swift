@@ -60,15 +60,14 @@ public struct EntityRecognizer: Sendable {
         // dates leave one.
         var sharedNames: [Int: String] = [:]
         var eventsOfName: [String: Set<Int>] = [:]
+        func key(_ s: String) -> String { Tokenizer.tokenize(s).map(\.key).joined(separator: " ") }
         let names = registry.events.map(Self.nameAsPhrase)
+        let nameKeys = names.map { $0.map(key) }
         for (i, e) in registry.events.enumerated() {
-            for s in (names[i].map { [$0] } ?? []) + e.phrases {
-                eventsOfName[Tokenizer.tokenize(s).map(\.key).joined(separator: " "), default: []].insert(i)
-            }
+            for k in (nameKeys[i].map { [$0] } ?? []) + e.phrases.map(key) { eventsOfName[k, default: []].insert(i) }
         }
         for (i, name) in names.enumerated() {
-            guard let name else { continue }
-            let key = Tokenizer.tokenize(name).map(\.key).joined(separator: " ")
+            guard let name, let key = nameKeys[i] else { continue }
             let before = automaton.entries.count
             automaton.add(name, target: .event(i), caseSensitive: false)
             if automaton.entries.count > before, eventsOfName[key]!.count > 1 { sharedNames[before] = key }

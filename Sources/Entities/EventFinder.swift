@@ -15,8 +15,17 @@ struct EventFinder: Sendable {
         var weekday: Int?
         /// Found by a phrase (strong) rather than place, date or month evidence.
         var byPhrase: Bool
-        /// For a reference found by a place next to a meeting word: that place's key.
-        var place: String? = nil
+        /// What leaves this reference open to several events, weighed against the others it
+        /// could be (`withoutAmbiguousPlaces`); nil for a reference that names its event.
+        var openTo: Openness? = nil
+    }
+
+    /// Evidence that names no event by itself.
+    enum Openness: Hashable, Sendable {
+        /// A place next to a meeting word (the place's key): several meetings may have been held there.
+        case place(String)
+        /// A name several events share (its folded words).
+        case sharedName(String)
     }
 
     let events: [Event]
@@ -56,7 +65,7 @@ struct EventFinder: Sendable {
                 let shared = sharedName(m.entry)
                 phraseRefs.append(Reference(event: event, paragraph: p.index, start: m.start, end: m.end,
                                             weekday: weekdayOfSentence[t[m.start].sentence], byPhrase: shared == nil,
-                                            place: shared.map { "name " + $0 }))
+                                            openTo: shared.map(Openness.sharedName)))
             }
             var found: [Reference] = []
             // Place next to a meeting word in the same sentence.
@@ -80,7 +89,7 @@ struct EventFinder: Sendable {
                         if stated != nil || !EventContext.looksForward(t, start: start, end: stop) {
                             for e in list where stated.map({ EventContext.agrees($0, with: events[e]) }) ?? true {
                                 found.append(Reference(event: e, paragraph: p.index, start: start, end: stop,
-                                                       weekday: weekdayOfSentence[sentence], byPhrase: false, place: key))
+                                                       weekday: weekdayOfSentence[sentence], byPhrase: false, openTo: .place(key)))
                             }
                         }
                     }
@@ -147,15 +156,15 @@ struct EventFinder: Sendable {
         }
         // A shared name when the article names another meeting held at its place (`the August
         // 2024 talks in Istanbul … the Istanbul talks`) is that meeting (none when it names several).
-        let named = Set(refs.filter { $0.place == nil }.map(\.event))
+        let named = Set(refs.filter { $0.openTo == nil }.map(\.event))
         refs = refs.compactMap { ref in
-            guard let group = ref.place, group.hasPrefix("name "), !named.contains(ref.event) else { return ref }
+            guard case .sharedName? = ref.openTo, !named.contains(ref.event) else { return ref }
             let others = named.filter { !placeKeysOfEvent[$0].isDisjoint(with: placeKeysOfEvent[ref.event]) }
             guard !others.isEmpty else { return ref }
             guard others.count == 1 else { return nil }
             var moved = ref
             moved.event = others.first!
-            moved.place = nil
+            moved.openTo = nil
             return moved
         }
         return Self.withoutAmbiguousPlaces(refs)
@@ -229,18 +238,23 @@ struct EventFinder: Sendable {
     /// Istanbul` means: such a reference stands only when it leaves one meeting (after the
     /// date checks) or names an event the article refers to in another way.
     static func withoutAmbiguousPlaces(_ refs: [Reference]) -> [Reference] {
-        var candidates: [String: Set<Int>] = [:]
+        struct Spot: Hashable {
+            var paragraph: Int
+            var start: Int
+            var openTo: Openness
+        }
+        var candidates: [Spot: Set<Int>] = [:]
         var named = Set<Int>()
         for ref in refs {
-            if let place = ref.place {
-                candidates["\(ref.paragraph):\(ref.start):\(place)", default: []].insert(ref.event)
+            if let openTo = ref.openTo {
+                candidates[Spot(paragraph: ref.paragraph, start: ref.start, openTo: openTo), default: []].insert(ref.event)
             } else {
                 named.insert(ref.event)
             }
         }
         return refs.filter { ref in
-            guard let place = ref.place else { return true }
-            return named.contains(ref.event) || candidates["\(ref.paragraph):\(ref.start):\(place)"]!.count == 1
+            guard let openTo = ref.openTo else { return true }
+            return named.contains(ref.event) || candidates[Spot(paragraph: ref.paragraph, start: ref.start, openTo: openTo)]!.count == 1
         }
     }
 

@@ -13,11 +13,8 @@ struct SurnameResolver: Sendable {
         for (index, spellings) in people.enumerated() {
             var others: [String] = []
             let own = spellings.first.flatMap(PersonTable.surname)
-            for keys in spellings.dropFirst() {
-                if let s = PersonTable.surname(keys), s != own, !others.contains(s) { others.append(s) }
-            }
-            aliasSurnames.append(others)
-            for keys in spellings {
+            for (k, keys) in spellings.enumerated() {
+                if k > 0, let s = PersonTable.surname(keys), s != own, !others.contains(s) { others.append(s) }
                 var words = keys
                 if let last = words.last, Lexicon.suffixes.contains(last), words.count > 1 {
                     words.removeLast()
@@ -28,6 +25,7 @@ struct SurnameResolver: Sendable {
                     registrySurnames[surname, default: []].append(index)
                 }
             }
+            aliasSurnames.append(others)
         }
     }
 
