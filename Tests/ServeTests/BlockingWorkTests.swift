@@ -1,3 +1,4 @@
+import Dispatch
 import Serve
 import Testing
 #if canImport(Glibc)
@@ -10,16 +11,23 @@ import Glibc
         #expect(value == 42)
     }
 
+    /// The work (a long build) goes on until the test has seen the wait end: however late the
+    /// test gets to cancel on a busy machine (a fixed 3 s build once finished first there), the
+    /// work cannot finish first.
     @Test func aCancelledWaitEndsAfterTheGraceWhileTheWorkGoesOn() async {
+        let buildGoesOn = DispatchSemaphore(value: 0)
+        // Should the wait not end, the work does, after 30 s: the test fails instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { buildGoesOn.signal() }
         let task = Task {
             await BlockingWork.run(grace: .milliseconds(50)) { () -> Int in
-                usleep(3_000_000) // a long build
+                buildGoesOn.wait()
                 return 1
             }
         }
         try? await Task.sleep(for: .milliseconds(100))
         task.cancel()
         #expect(await task.value == nil)
+        buildGoesOn.signal()
     }
 
     @Test func workThatFinishesWithinTheGraceIsWaitedFor() async {
