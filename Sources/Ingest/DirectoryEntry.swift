@@ -28,3 +28,27 @@ public func listFolder(_ path: String) -> [String]? {
     }
     return names
 }
+
+/// What a folder entry is, as `readdir` says without a `stat` (nil when it cannot say: a
+/// symbolic link, or a file system that does not fill in the type).
+public enum DirectoryEntryKind: Sendable {
+    case file, folder
+}
+
+/// The names in a folder with their kinds (see `listFolder`).
+public func listFolderWithKinds(_ path: String) -> [(name: String, kind: DirectoryEntryKind?)]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var entries: [(name: String, kind: DirectoryEntryKind?)] = []
+    while let entry = readdir(dir) {
+        let name = directoryEntryName(entry)
+        guard name != "." && name != ".." else { continue }
+        let kind: DirectoryEntryKind? = switch Int32(entry.pointee.d_type) {
+        case Int32(DT_REG): .file
+        case Int32(DT_DIR): .folder
+        default: nil
+        }
+        entries.append((name, kind))
+    }
+    return entries
+}

@@ -188,7 +188,7 @@ struct PageContexts {
         context["organizations"] = Self.list(entry.analyzed.organizations)
         let also = library.alsoReported(index)
         context["alsoReported"] = Self.list(also.map(card))
-        context["related"] = Self.list(library.related(to: index, excluding: Set(also)).map(card))
+        context["related"] = Self.list(library.related(to: index, excluding: also).map(card))
         let (older, newer) = library.neighboursInTime(index)
         context["neighbours"] = older == nil && newer == nil ? false
             : ["older": Self.value(older.map(neighbour)), "newer": Self.value(newer.map(neighbour))] as [String: Any]

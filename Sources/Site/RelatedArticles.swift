@@ -9,30 +9,24 @@ extension Library {
     /// Articles sharing people and events with article `index`, best first: an event in common
     /// counts 3, a person 1; ties go to the article nearest in time, then to library order.
     /// Articles in `excluding` (e.g. those listed as "also reported by") are left out.
-    public func related(to index: Int, limit: Int = 5, excluding: Set<Int> = []) -> [Int] {
+    public func related(to index: Int, limit: Int = 5, excluding: [Int] = []) -> [Int] {
         let analyzed = articles[index].analyzed
-        // Every (article, weight) met, then summed per article: a few hundred at most, so an
-        // array sorted once is cheaper than a dictionary.
-        var met: [(article: Int, weight: Int)] = []
+        // The neighbours of the article in the list of each of its events and people: sorted
+        // windows of a few dozen, merged here with their weights summed per article.
+        var windows = SortedWindows()
         for event in analyzed.events {
-            guard let entry = self.event(event.id) else { continue }
-            for other in Self.neighbours(of: index, in: entry.articles) { met.append((other, 3)) }
+            guard let position = eventPosition(event.id) else { continue }
+            windows.add(Self.neighbours(of: index, in: events[position].articles), weight: 3)
         }
         for seen in analyzed.people {
-            guard let entry = person(seen.person.id) else { continue }
-            for other in Self.neighbours(of: index, in: entry.articles) { met.append((other, 1)) }
+            guard let position = personPosition(seen.person.id) else { continue }
+            windows.add(Self.neighbours(of: index, in: people[position].articles), weight: 1)
         }
-        met.sort { $0.article < $1.article }
         var best = Self.Best(limit: limit, index: index)
-        var position = 0
-        while position < met.count {
-            let article = met[position].article
-            var score = 0
-            while position < met.count, met[position].article == article {
-                score += met[position].weight
-                position += 1
+        windows.merge { article, score in
+            if article != index, best.wouldKeep(article, score: score), !excluding.contains(article) {
+                best.offer(article, score: score)
             }
-            if article != index, !excluding.contains(article) { best.offer(article, score: score) }
         }
         return best.articles
     }
@@ -40,21 +34,53 @@ extension Library {
     /// Other outlets' stories on the same events as article `index`, nearest in time first.
     public func alsoReported(_ index: Int, limit: Int = 5) -> [Int] {
         let outlet = articles[index].article.outlet
-        var found: [Int] = []
+        var windows = SortedWindows()
         for event in articles[index].analyzed.events {
-            guard let entry = self.event(event.id) else { continue }
-            for other in Self.neighbours(of: index, in: entry.articles) where other != index {
-                if let theirs = articles[other].article.outlet, theirs != outlet { found.append(other) }
-            }
+            guard let position = eventPosition(event.id) else { continue }
+            windows.add(Self.neighbours(of: index, in: events[position].articles), weight: 0)
         }
-        found.sort()
         var best = Self.Best(limit: limit, index: index)
-        var last: Int?
-        for other in found where other != last {
-            best.offer(other, score: 0)
-            last = other
+        windows.merge { other, _ in
+            guard other != index, best.wouldKeep(other, score: 0) else { return }
+            if let theirs = articles[other].article.outlet, theirs != outlet { best.offer(other, score: 0) }
         }
         return best.articles
+    }
+
+    /// Ascending windows of article indexes, each with a weight, walked in one merge: each
+    /// article met once, with the sum of the weights of every place it holds in the windows.
+    struct SortedWindows {
+        private var windows: [(articles: ArraySlice<Int>, weight: Int)] = []
+
+        mutating func add(_ articles: ArraySlice<Int>, weight: Int) {
+            if !articles.isEmpty { windows.append((articles, weight)) }
+        }
+
+        /// Calls `body` with each article of the windows, in ascending order, and its summed weight.
+        mutating func merge(_ body: (_ article: Int, _ weight: Int) -> Void) {
+            while true {
+                var lowest = Int.max
+                for window in windows where window.articles.first! < lowest { lowest = window.articles.first! }
+                guard lowest != Int.max else { return }
+                var weight = 0
+                var w = 0
+                while w < windows.count {
+                    if windows[w].articles.first! == lowest {
+                        while windows[w].articles.first == lowest {
+                            weight += windows[w].weight
+                            windows[w].articles.removeFirst()
+                        }
+                        if windows[w].articles.isEmpty {
+                            windows.swapAt(w, windows.count - 1)
+                            windows.removeLast()
+                            continue
+                        }
+                    }
+                    w += 1
+                }
+                body(lowest, weight)
+            }
+        }
     }
 
     /// The best `limit` articles offered, kept in order: higher score first, then nearer in
@@ -72,10 +98,21 @@ extension Library {
 
         var articles: [Int] { kept.map(\.article) }
 
+        /// Whether `offer` would keep this article (checked before anything costlier).
+        func wouldKeep(_ article: Int, score: Int) -> Bool {
+            guard limit > 0 else { return false }
+            guard kept.count == limit, let last = kept.last else { return true }
+            return Self.before((article, score), last, index: index)
+        }
+
+        private static func before(_ a: (article: Int, score: Int), _ b: (article: Int, score: Int), index: Int) -> Bool {
+            a.score != b.score ? a.score > b.score : Library.nearer(a.article, than: b.article, to: index)
+        }
+
         mutating func offer(_ article: Int, score: Int) {
             guard limit > 0 else { return }
             func before(_ a: (article: Int, score: Int), _ b: (article: Int, score: Int)) -> Bool {
-                a.score != b.score ? a.score > b.score : Library.nearer(a.article, than: b.article, to: index)
+                Self.before(a, b, index: index)
             }
             let candidate = (article: article, score: score)
             if kept.count == limit, let last = kept.last, !before(candidate, last) { return }

@@ -50,7 +50,7 @@ struct PageInputs: Sendable {
             w.write("article")
             w.write(articles[index])
             let also = library.alsoReported(index)
-            let related = library.related(to: index, excluding: Set(also))
+            let related = library.related(to: index, excluding: also)
             let (older, newer) = library.neighboursInTime(index)
             for (label, list) in [("also", also), ("related", related), ("older", older.map { [$0] } ?? []), ("newer", newer.map { [$0] } ?? [])] {
                 w.write(label)

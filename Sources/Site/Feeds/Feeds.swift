@@ -63,8 +63,12 @@ struct Feeds {
             pages.append((event.path, name, "Articles about \(name) in \(site.title)", event.articles.prefix(Self.limit)))
         }
         pages = pages.filter { !keep(Self.atomPath(besidePage: $0.page), $0.articles) }
-        var entries: [Int: Feed.Entry] = [:]
-        for index in Set(pages.flatMap(\.articles)) { entries[index] = entry(index, withContent: false) }
+        // Each article's entry is made once, on all cores, and found by its library index.
+        var listed = Array(repeating: false, count: library.articles.count)
+        for page in pages { for index in page.articles { listed[index] = true } }
+        let made = parallelMap(listed.indices.filter { listed[$0] }) { ($0, entry($0, withContent: false)) }
+        var entries = [Feed.Entry?](repeating: nil, count: library.articles.count)
+        for (index, entry) in made { entries[index] = entry }
         _ = parallelMap(pages) { [contexts, entries] page in
             let path = Self.atomPath(besidePage: page.page)
             let feed = Feed(title: "\(page.name) — \(contexts.site.title)", description: page.description,
