@@ -35,7 +35,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 /// rendered by swift-mustache instead.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
-    private let compiled: MustacheRenderer?
+    let compiled: MustacheRenderer?
     public let names: [String]
     /// Partials rendered for the items of lists, shared by every page rendered with this set.
     public let fragments: FragmentCache

@@ -57,9 +57,12 @@ public struct PersonEntry: Sendable {
 
     init(person: Person) {
         self.person = person
-        folder = "people/\(person.id)/"
+        folder = Self.folder(of: person.id)
         path = folder + "index.html"
     }
+
+    /// The folder of the page of the person with this id.
+    static func folder(of id: String) -> String { "people/\(id)/" }
 }
 
 /// An event and everything the site knows of it.
@@ -75,9 +78,12 @@ public struct EventEntry: Sendable {
 
     init(event: Event) {
         self.event = event
-        folder = "events/\(event.id)/"
+        folder = Self.folder(of: event.id)
         path = folder + "index.html"
     }
+
+    /// The folder of the page of the event with this id.
+    static func folder(of id: String) -> String { "events/\(id)/" }
 }
 
 /// The central library of the site: every article, person and event, cross-indexed.

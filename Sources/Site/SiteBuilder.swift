@@ -39,6 +39,9 @@ public struct BuildResult: Sendable {
     /// Page jobs rendered, of all page jobs (the others were kept from the last build).
     public var pagesRendered = 0
     public var pageJobs = 0
+    /// Built as body edits (`BodyEdits`): only the edited articles' pages were made, from the
+    /// last build's, without building the library (`library` is then nil).
+    public var bodyEditsOnly = false
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -75,6 +78,12 @@ public struct SiteBuilder: Sendable {
         var cache: BuildCache?
         var articleDigests: [ContentDigest]?
         var identity: ContentDigest?
+        /// With the cache: each article's file as it was read (by library index, nil when the
+        /// file system gives no fingerprints), what the build reported before reading any
+        /// article, and the registry the analyses were coded against.
+        var articleFingerprints: [FileFingerprint]?
+        var inputDiagnostics = ContentDigest(high: 0, low: 0)
+        var registryIndex: RegistryIndex?
     }
 
     public func analyze() -> Analysis {
@@ -88,6 +97,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic]
         /// The digest of the analysis (with a build cache).
         var digest: ContentDigest?
+        var fingerprint: FileFingerprint?
         /// Thread seconds spent reading, normalizing and recognizing it.
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
         var fromCache = false
@@ -101,6 +111,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += registryDiagnostics
         if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
         let paths = loader.articlePaths(into: &diagnostics)
+        let inputDiagnostics = Self.digest(of: diagnostics)
         var usableCache = options.cacheFolder.map(BuildCache.init(folder:))
         if let folder = usableCache {
             do throws(WriteError) {
@@ -127,12 +138,13 @@ public struct SiteBuilder: Sendable {
             let fingerprint = cache == nil ? nil : loader.fingerprint(path)
             let cached = cache.flatMap { $0.loadArticle(path, identity: identity!, registry: registryIndex) }
             if let cached, let fingerprint, cached.fingerprint == fingerprint {
-                var outcome = ArticleOutcome(analyzed: cached.analyzed, diagnostics: cached.diagnostics, digest: cached.digest, fromCache: true)
+                var outcome = ArticleOutcome(analyzed: cached.analyzed, diagnostics: cached.diagnostics, digest: cached.digest,
+                                             fingerprint: fingerprint, fromCache: true)
                 outcome.seconds.read = (clock.now - start).seconds
                 return outcome
             }
             let (source, found) = loader.loadListedArticle(path)
-            var outcome = ArticleOutcome(diagnostics: found)
+            var outcome = ArticleOutcome(diagnostics: found, fingerprint: fingerprint)
             let read = clock.now
             outcome.seconds.read = (read - start).seconds
             var record = BuildCache.ArticleRecord(fingerprint: fingerprint, key: source.map(BuildCache.key(of:)), diagnostics: found)
@@ -163,6 +175,7 @@ public struct SiteBuilder: Sendable {
         var analyzed: [AnalyzedArticle] = []
         analyzed.reserveCapacity(outcomes.count)
         var digests: [String: ContentDigest] = [:]
+        var fingerprints: [String: FileFingerprint] = [:]
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
         var cacheProblem: WriteError?
         var reused = 0
@@ -177,6 +190,7 @@ public struct SiteBuilder: Sendable {
                 analyzed.append(article)
                 diagnostics += article.article.diagnostics + article.diagnostics
                 if let digest = outcome.digest { digests[article.article.source.path] = digest }
+                if let fingerprint = outcome.fingerprint { fingerprints[article.article.source.path] = fingerprint }
             }
         }
         if let cache, let cacheProblem {
@@ -198,6 +212,10 @@ public struct SiteBuilder: Sendable {
                 analysis.cache = cache
                 analysis.articleDigests = ordered.map { $0! }
                 analysis.identity = identity
+                analysis.inputDiagnostics = inputDiagnostics
+                analysis.registryIndex = registryIndex
+                let read = library.articles.map { fingerprints[$0.article.source.path] }
+                if read.allSatisfy({ $0 != nil }) { analysis.articleFingerprints = read.map { $0! } }
             }
         }
         return analysis
@@ -229,6 +247,8 @@ public struct SiteBuilder: Sendable {
     /// `writeError` says so. Either way the caller must not use what the sink holds.
     public func build(into sink: any SiteSink, progress: ((String) -> Void)? = nil) -> BuildResult {
         var timer = StepTimer(onLap: progress)
+        if let edits = buildBodyEdits(into: sink, timer: &timer) { return edits }
+        if !timer.laps.isEmpty { timer.collapse(into: "body edits (not taken)") }
         let analysis = analyze(&timer)
         let site = analysis.site
         let library = analysis.library
@@ -242,7 +262,12 @@ public struct SiteBuilder: Sendable {
             let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
             let knownPaths = KnownPaths(known)
             let anchors = AnchorIndex()
+            timer.lap("page list")
             let cards = renderer.makeCards()
+            // Whether an article's page holds its body once, as it is, so that a later build
+            // of a body edit can write the new body into it (`BodyEdits`).
+            let bodyInPlace = theme.templates.rendersOnce("body", unescapedIn: "article")
+            timer.lap("cards")
             // Incremental: pages whose inputs did not change since the last build are kept.
             let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0, cardDigests: cards.digests) }
             let cache = analysis.cache
@@ -252,6 +277,7 @@ public struct SiteBuilder: Sendable {
                 previous = PageManifest.load(cache, identity: pageIdentity, output: stamp)
             }
             let last = previous
+            timer.lap("page inputs")
             // The site the sink starts from (the one before the last), when it has one: its pages
             // whose inputs did not change are already in place. When what it holds is not known,
             // it is emptied.
@@ -286,16 +312,20 @@ public struct SiteBuilder: Sendable {
                     if case .article(let index) = job, index < Feeds.limit { outcome.body = renderer.articleBody(index) }
                     return outcome
                 }
+                var body: BodySpan?
                 do throws(TemplateError) {
                     let rendered = try renderer.render(job, paths: paths, cards)
-                    outcome.body = rendered.body
+                    if case .article(let index) = job, let html = rendered.body {
+                        if index < Feeds.limit { outcome.body = html }
+                        if inputs != nil, bodyInPlace { body = BodySpan.find(Array(html.utf8), in: rendered.files[0].bytes) }
+                    }
                     for file in rendered.files { deliver(file, &outcome) }
                 } catch {
                     outcome.templateError = error
                 }
                 if let digest {
                     outcome.kept = PageManifest.Entry(digest: digest, paths: paths, anchors: outcome.checks.flatMap(\.anchors),
-                                                      broken: outcome.checks.flatMap(\.broken))
+                                                      broken: outcome.checks.flatMap(\.broken), body: body)
                     outcome.rendered = true
                 }
                 outcome.checks = outcome.checks.compactMap(\.unsettled)
@@ -366,6 +396,12 @@ public struct SiteBuilder: Sendable {
             manifest.files = result.paths
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
+                if let fingerprints = analysis.articleFingerprints, let digests = analysis.articleDigests, let registry = analysis.registryIndex {
+                    manifest.articles = BodyEdits.articleStates(library, fingerprints: fingerprints, analyses: digests,
+                                                                registry: registry, last: last)
+                    manifest.inputDiagnostics = analysis.inputDiagnostics
+                    manifest.diagnostics = result.diagnostics.sorted()
+                }
                 do throws(WriteError) {
                     try manifest.save(cache, identity: pageIdentity, output: stamp)
                 } catch {
@@ -424,6 +460,15 @@ public struct SiteBuilder: Sendable {
     }
 }
 
+extension SiteBuilder {
+    /// The digest of a list of diagnostics, in order.
+    static func digest(of diagnostics: [Diagnostic]) -> ContentDigest {
+        var w = ByteWriter()
+        w.write(diagnostics)
+        return ContentDigest.of(w.bytes)
+    }
+}
+
 /// Measures named steps with a monotonic clock (for `--timings`; never written into a page).
 struct StepTimer {
     private let clock = ContinuousClock()
@@ -441,6 +486,14 @@ struct StepTimer {
         laps.append((step, (now - last).seconds))
         last = now
         onLap?(step)
+    }
+
+    /// Ends a step now and makes every step so far one step, `step` (the time of work that
+    /// was given up).
+    mutating func collapse(into step: String) {
+        lap(step)
+        let total = laps.filter { !$0.step.hasPrefix(" ") }.reduce(0) { $0 + $1.seconds }
+        laps = [(step, total)]
     }
 
     /// A part of the step just lapped, as seconds summed over the threads that did it (shown

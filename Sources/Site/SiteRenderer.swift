@@ -58,8 +58,8 @@ public struct SiteRenderer: Sendable {
         ArticleCards(library: library, site: site, fragments: templates.fragments)
     }
 
-    /// The files of one job, and for an article among the newest (`Feeds.limit`) its body HTML,
-    /// for the feeds.
+    /// The files of one job, and for an article its body HTML (for the feeds, and to find it
+    /// in the page: `BodySpan`).
     struct Rendered: Sendable {
         var files: [OutputFile]
         var body: String? = nil
@@ -134,13 +134,16 @@ public struct SiteRenderer: Sendable {
 
     private func renderArticle(_ index: Int, _ contexts: PageContexts) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
-        let markdown = markdown(index)
+        let text = Self.articleText(entry.analyzed, linker: linker(from: entry.path))
+        let html = try page(entry.path, "article", contexts.article(index, bodyHTML: text.body))
+        return Rendered(files: [html, OutputFile(path: entry.markdownPath, text: text.markdown)], body: text.body)
+    }
+
+    /// An article's body HTML and its normalized Markdown file, with links made by `linker`.
+    static func articleText(_ analyzed: AnalyzedArticle, linker: @escaping ArticleMarkdown.Linker) -> (body: String, markdown: String) {
+        let markdown = ArticleMarkdown(analyzed, linker: linker)
         let paragraphs = markdown.paragraphs
-        let body = Self.bodyHTML(paragraphs)
-        let html = try page(entry.path, "article", contexts.article(index, bodyHTML: body))
-        let document = ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs)
-        return Rendered(files: [html, OutputFile(path: entry.folder + "index.md", text: document)],
-                        body: index < Feeds.limit ? body : nil)
+        return (bodyHTML(paragraphs), ArticleMarkdown.compose(frontMatter: markdown.frontMatter, paragraphs: paragraphs))
     }
 
     /// The body HTML of an article, as on its page (for the feeds of a build that did not
@@ -176,8 +179,8 @@ public struct SiteRenderer: Sendable {
         let root = PageContexts.root(for: path)
         return { [library] kind, id in
             switch kind {
-            case .person: library.person(id).map { "\(root)\($0.path)" }
-            case .event: library.event(id).map { "\(root)\($0.path)" }
+            case .person: library.personPosition(id).map { "\(root)\(library.people[$0].path)" }
+            case .event: library.eventPosition(id).map { "\(root)\(library.events[$0].path)" }
             case .place, .organization: nil
             }
         }

@@ -20,6 +20,9 @@ public protocol SiteSink: AnyObject, Sendable {
     /// Whether the previous site has this file with these very bytes.
     func isUnchanged(_ file: OutputFile) -> Bool
 
+    /// The bytes of the previous site's file at `path`, if it has one.
+    func previousBytes(_ path: String) -> [UInt8]?
+
     /// When the sink started from an older site rather than from nothing (the site before the
     /// previous one, kept to be written over): the fingerprint of that site's marker file, so
     /// the build can tell which of its files are still right. Nil when the sink started empty.
@@ -36,6 +39,7 @@ extension SiteSink {
     public var previousStamp: FileFingerprint? { nil }
     public func keep(_ path: String) -> Bool { false }
     public func isUnchanged(_ file: OutputFile) -> Bool { false }
+    public func previousBytes(_ path: String) -> [UInt8]? { nil }
     public var reusedStamp: FileFingerprint? { nil }
     public func removeLeftovers(keeping: Set<String>, had: [String]) {}
 }

@@ -145,6 +145,11 @@ public struct SiteWriter: Sendable {
             return (try? DiskFileSystem().readFile(path)) == file.bytes
         }
 
+        public func previousBytes(_ path: String) -> [UInt8]? {
+            guard previousStamp != nil, SiteWriter.isSafe(path) else { return nil }
+            return try? DiskFileSystem().readFile("\(writer.output)/\(path)")
+        }
+
         public func removeLeftovers(keeping: Set<String>, had: [String]) {
             guard reusedStamp != nil else { return }
             for path in had where !keeping.contains(path) && SiteWriter.isSafe(path) {

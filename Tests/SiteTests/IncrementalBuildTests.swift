@@ -38,6 +38,15 @@ import Testing
             try SiteWriter(output: templates).write(theme)
         }
 
+        /// Adds `count` copies of Reuters stories under new headlines, so the library has more
+        /// articles than the site's feeds list.
+        func addCopies(_ count: Int) throws {
+            for number in 1...count {
+                let name = String(format: "dev_%03d.txt", (number - 1) % 40 + 1)
+                try write("content/articles/copy_\(number)_\(name)", "Second look \(number): " + read("content/articles/" + name))
+            }
+        }
+
         func options(cache: Bool) -> BuildOptions {
             BuildOptions(contentDirectory: content, templatesDirectory: templates, cacheFolder: cache ? self.cache : nil)
         }
@@ -229,6 +238,61 @@ import Testing
         let site = try project.read("content/site.yml")
         try project.write("content/site.yml", site.replacingOccurrences(of: "title: Parley Digest", with: "title: Parley Test Digest"))
         try project.expectSameAsFullBuild(try project.build())
+    }
+
+    @Test func anEditNoOtherPageShowsWritesOnlyTheArticlesPage() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.addCopies(20)
+        let first = try project.build()
+        let library = try #require(first.library)
+        #expect(library.articles.count > 50)
+        // The oldest article: beyond the newest, whose bodies the site's feeds carry.
+        let oldest = try #require(library.articles.last)
+        let path = "content/" + oldest.article.source.path
+        let text = try project.read(path)
+        try project.write(path, text + "\nFurther details were not immediately available.\n")
+        let home = try #require(project.inode("index.html"))
+        let edited = try project.build()
+        #expect(edited.bodyEditsOnly)
+        #expect(edited.pagesRendered == 1)
+        #expect(project.inode("index.html") == home, "the other pages are the last build's files")
+        #expect(try project.read("public/" + oldest.path).contains("Further details were not immediately available."))
+        try project.expectSameAsFullBuild(edited)
+
+        // Nothing changed: nothing is made, the site starting from the one before the last.
+        let same = try project.build()
+        #expect(same.bodyEditsOnly)
+        #expect(same.pagesRendered == 0)
+        try project.expectSameAsFullBuild(same)
+
+        // A quote by a registry person shows on the person's page: the whole way.
+        try project.write(path, text + "\n“We are ready to talk,” Russian Foreign Minister Sergei Lavrov said on Tuesday.\n")
+        let quoted = try project.build()
+        #expect(!quoted.bodyEditsOnly)
+        try project.expectSameAsFullBuild(quoted)
+
+        // The newest article's body is in the site's feeds: the whole way.
+        let newest = "content/" + library.articles[0].article.source.path
+        try project.write(newest, try project.read(newest) + "\nFurther details were not immediately available.\n")
+        let inFeeds = try project.build()
+        #expect(!inFeeds.bodyEditsOnly)
+        try project.expectSameAsFullBuild(inFeeds)
+    }
+
+    @Test func aThemeShowingTheBodyTwiceIsBuiltTheWholeWay() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.addCopies(20)
+        let article = try project.read("templates/article.mustache")
+        try project.write("templates/article.mustache", article.replacingOccurrences(of: "</article>", with: "<template>{{{body}}}</template></article>"))
+        let first = try project.build()
+        let oldest = try #require(first.library?.articles.last)
+        let path = "content/" + oldest.article.source.path
+        try project.write(path, try project.read(path) + "\nFurther details were not immediately available.\n")
+        let edited = try project.build()
+        #expect(!edited.bodyEditsOnly)
+        try project.expectSameAsFullBuild(edited)
     }
 
     @Test func aChangedOutputFolderIsNotTrusted() throws {

@@ -26,12 +26,43 @@ struct PageManifest: Sendable {
         var paths: [String]
         var anchors: [AnchorKey]
         var broken: [LinkChecker.BrokenLink]
+        /// For an article's page: where its body is in the page, when a body edit can be
+        /// written into it (`BodySpan`).
+        var body: BodySpan? = nil
     }
 
     /// By the first path of each page job.
     var entries: [String: Entry] = [:]
     /// Every file of the site (pages, feeds, theme files, crawler files), sorted.
     var files: [String] = []
+    /// Every article of the build, in library order, as a build of body edits needs it
+    /// (`BodyEdits`); empty when the build could not say.
+    var articles: [ArticleState] = []
+    /// The digest of what the build reported before it read any article (site settings,
+    /// registries, the list of the articles folder).
+    var inputDiagnostics = ContentDigest(high: 0, low: 0)
+    /// Everything the build reported, sorted, as it printed it.
+    var diagnostics: [Diagnostic] = []
+
+    /// One article file as the last build left it.
+    struct ArticleState: Sendable, Equatable {
+        /// The source path (`articles/…`), and the path of its page.
+        var path: String
+        var page: String
+        var fingerprint: FileFingerprint
+        /// The digest of its analysis (`BuildCache.ArticleRecord.digest`), and of what pages
+        /// other than its own show of it (`ArticleSurface`).
+        var analysis: ContentDigest
+        var surface: ContentDigest
+    }
+
+    /// The ids of every page of the site as the link check knows them, but those of the page
+    /// job whose first path is `page`.
+    func anchorIndex(except page: String) -> AnchorIndex {
+        let index = AnchorIndex()
+        index.insert(entries.filter { $0.key != page }.values.flatMap(\.anchors))
+        return index
+    }
 
     /// The entry of the page job whose files are `paths`, if it was made from `digest`.
     func entry(for paths: [String], digest: ContentDigest) -> Entry? {
@@ -42,7 +73,7 @@ struct PageManifest: Sendable {
     /// The last build's manifest, and the one of the build before it.
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
-    private static let kind = "parley pages"
+    private static let kind = "parley pages 2"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -61,7 +92,9 @@ struct PageManifest: Sendable {
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
             var manifest = PageManifest()
-            for _ in 0..<(try r.readCount()) {
+            let count = try r.readCount()
+            manifest.entries.reserveCapacity(count)
+            for _ in 0..<count {
                 let digest = try r.readDigest()
                 let paths = try r.readStrings()
                 var anchors: [AnchorKey] = []
@@ -70,10 +103,20 @@ struct PageManifest: Sendable {
                 for _ in 0..<(try r.readCount()) {
                     broken.append(LinkChecker.BrokenLink(page: try r.readString(), target: try r.readString(), reason: try r.readString()))
                 }
+                var body: BodySpan?
+                if try r.readBool() {
+                    body = BodySpan(offset: try r.readInt(), length: try r.readInt(), digest: try r.readDigest())
+                }
                 guard let key = paths.first else { return nil }
-                manifest.entries[key] = Entry(digest: digest, paths: paths, anchors: anchors, broken: broken)
+                manifest.entries[key] = Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body)
             }
             manifest.files = try r.readStrings()
+            for _ in 0..<(try r.readCount()) {
+                manifest.articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
+                                                      analysis: try r.readDigest(), surface: try r.readDigest()))
+            }
+            manifest.inputDiagnostics = try r.readDigest()
+            manifest.diagnostics = try r.readDiagnostics()
             return r.atEnd ? manifest : nil
         } catch {
             return nil
@@ -98,8 +141,24 @@ struct PageManifest: Sendable {
                 w.write(link.target)
                 w.write(link.reason)
             }
+            w.write(entry.body != nil)
+            if let body = entry.body {
+                w.write(body.offset)
+                w.write(body.length)
+                w.write(body.digest)
+            }
         }
         w.write(files)
+        w.write(UInt64(articles.count))
+        for article in articles {
+            w.write(article.path)
+            w.write(article.page)
+            w.write(article.fingerprint)
+            w.write(article.analysis)
+            w.write(article.surface)
+        }
+        w.write(inputDiagnostics)
+        w.write(diagnostics)
         try cache.prepare()
         _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)

@@ -1,0 +1,227 @@
+import Entities
+import Ingest
+import Normalize
+import ParleyCore
+import Render
+
+/// A build after edits that no page but the edited article's own can show.
+///
+/// When the article files that changed since the last build still say, to every other page,
+/// what they said (`ArticleSurface`: the same title, date, people, roles, events, places,
+/// quotes and summary), the library is the same and so is every page but theirs: each edited
+/// article's page is the last one with the new body written where the old one stood
+/// (`BodySpan`), and its Markdown file is made again. Everything else is kept from the last
+/// build, without reading the other articles' analyses: the build costs a look at each article
+/// file, the analysis of the edited ones and the manifest of the last build, not a build of
+/// the whole library.
+///
+/// Any doubt gives nil, and the caller builds the whole way (which then reuses all it can):
+/// articles added, removed, or among the newest (the site's feeds carry their bodies), a name
+/// in the new text that the library would link and this article alone cannot tell, anchors
+/// lost, a theme that does not put the body in the page once as it is, a last build whose
+/// manifest is missing or was made with other code, registries, theme or settings.
+enum BodyEdits {
+    /// At most this many changed article files are taken this way; more are built the whole way.
+    static let limit = 64
+
+    /// What the manifest keeps of each article of `library` (in library order) for the next
+    /// build: the surface digest of an article whose analysis did not change is taken from the
+    /// last build's manifest rather than worked out again.
+    static func articleStates(_ library: Library, fingerprints: [FileFingerprint], analyses: [ContentDigest], registry: RegistryIndex,
+                              last: PageManifest?) -> [PageManifest.ArticleState] {
+        var known: [String: PageManifest.ArticleState] = [:]
+        for state in last?.articles ?? [] { known[state.path] = state }
+        let lastStates = known
+        return parallelMap(Array(library.articles.indices)) { index in
+            let entry = library.articles[index]
+            let path = entry.article.source.path
+            let surface = lastStates[path].flatMap { $0.analysis == analyses[index] ? $0.surface : nil }
+                ?? ArticleSurface.digest(entry.analyzed, summary: entry.summary, registry: registry)
+            return PageManifest.ArticleState(path: path, page: entry.path, fingerprint: fingerprints[index], analysis: analyses[index],
+                                             surface: surface)
+        }
+    }
+
+    /// The digest a page made by a build of body edits is listed with: never one that
+    /// `PageInputs` gives, so the next whole build renders the page again rather than trust it.
+    static func digest(replacing digest: ContentDigest, analysis: ContentDigest) -> ContentDigest {
+        var w = ByteWriter()
+        w.write("body edit")
+        w.write(digest)
+        w.write(analysis)
+        return ContentDigest.of(w.bytes)
+    }
+
+    /// The new files of an edited article: its page and its Markdown file, with what the link
+    /// check found in the page.
+    struct Rebuilt {
+        var state: PageManifest.ArticleState
+        var entry: PageManifest.Entry
+        var files: [OutputFile]
+    }
+}
+
+extension SiteBuilder {
+    /// The build of body edits (`BodyEdits`) into `sink`, or nil when the build must go the
+    /// whole way. Nothing is put into the sink before the build is sure to be taken this way,
+    /// but files of the last site may have been linked into it: the whole build that follows
+    /// a nil copes with that, as with any reused site.
+    func buildBodyEdits(into sink: any SiteSink, timer: inout StepTimer) -> BuildResult? {
+        guard let folder = options.cacheFolder, let previousStamp = sink.previousStamp, let stamp = sink.stamp else { return nil }
+        let cache = BuildCache(folder: folder)
+        let loader = ContentLoader(root: options.contentDirectory, fileSystem: fileSystem)
+        var (site, diagnostics) = loader.loadSite()
+        let (registry, registryDiagnostics) = loader.loadRegistry()
+        diagnostics += registryDiagnostics
+        if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        let paths = loader.articlePaths(into: &diagnostics)
+        let identity = BuildCache.analysisIdentity(registry)
+        guard let theme = try? loadTheme() else { return nil }
+        let pageIdentity = PageManifest.identity(analysis: identity, theme: theme.digest, site: site)
+        guard var manifest = PageManifest.load(cache, identity: pageIdentity, output: previousStamp),
+              !manifest.articles.isEmpty, manifest.articles.count == paths.count,
+              manifest.inputDiagnostics == Self.digest(of: diagnostics) else { return nil }
+        var position: [String: Int] = [:]
+        for (index, state) in manifest.articles.enumerated() { position[state.path] = index }
+        guard paths.allSatisfy({ position[$0] != nil }) else { return nil }
+        timer.lap("ingest")
+
+        // The article files that changed, by library index.
+        var changed: [(index: Int, fingerprint: FileFingerprint)] = []
+        for (index, state) in manifest.articles.enumerated() {
+            guard let fingerprint = loader.fingerprint(state.path) else { return nil }
+            if fingerprint != state.fingerprint {
+                changed.append((index, fingerprint))
+                if changed.count > BodyEdits.limit { return nil }
+            }
+        }
+        let registryIndex = RegistryIndex(registry)
+        let people = Set(registry.people.map(\.id))
+        let events = Set(registry.events.map(\.id))
+        var recognizer: EntityRecognizer?
+        var rebuilt: [BodyEdits.Rebuilt] = []
+        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
+        let files = Set(manifest.files)
+        let knownPaths = KnownPaths(files)
+        for (index, fingerprint) in changed {
+            let state = manifest.articles[index]
+            guard let cached = cache.loadArticle(state.path, identity: identity, registry: registryIndex) else { return nil }
+            let (source, found) = loader.loadListedArticle(state.path)
+            guard let source, found == cached.diagnostics else { return nil }
+            var record = BuildCache.ArticleRecord(fingerprint: fingerprint, key: BuildCache.key(of: source), diagnostics: found)
+            if cached.key == record.key, let analyzed = cached.analyzed {
+                record.analyzed = analyzed
+                record.digest = cached.digest
+            } else {
+                if recognizer == nil { recognizer = EntityRecognizer(registry: registry) }
+                let normalized = Normalizer(places: registry.places).normalize(source)
+                record.analyzed = recognizer!.analyze(normalized).compactedForLibrary()
+            }
+            guard let saved = try? cache.saveArticle(state.path, record, identity: identity, registry: registryIndex),
+                  let analyzed = saved.analyzed, let digest = saved.digest,
+                  ArticleSurface.digest(analyzed, summary: Summary.make(analyzed.article), registry: registryIndex) == state.surface
+            else { return nil }
+            var updated = state
+            updated.fingerprint = fingerprint
+            updated.analysis = digest
+            manifest.articles[index] = updated
+            guard digest != state.analysis else { continue }
+            // The site's feeds carry the bodies of the newest articles.
+            guard index >= Feeds.limit, let entry = manifest.entries[state.page], let span = entry.body,
+                  let page = rebuild(analyzed, at: state.page, span: span, sink: sink, registryPeople: people, registryEvents: events)
+            else { return nil }
+            var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
+            // Anchors other pages may link to stay; a link of another page broken before is
+            // left to the whole build, which may find it mended.
+            guard Set(entry.anchors).isSubset(of: check.anchors),
+                  !manifest.diagnostics.contains(where: { $0.step == "link check" && $0.message.contains(state.page) }) else { return nil }
+            if !check.pending.isEmpty {
+                var results = LinkCheckResults()
+                results.add(check)
+                let anchors = manifest.anchorIndex(except: state.page)
+                anchors.insert(check.anchors)
+                check.broken = results.finish(paths: files, anchors: anchors)
+            }
+            let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: digest), paths: entry.paths,
+                                              anchors: check.anchors, broken: check.broken, body: page.span)
+            guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
+            rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
+        }
+        // The site the sink starts from, when it is known; one that is not is emptied first.
+        let reused = sink.reusedStamp.flatMap { PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0) }
+        if sink.reusedStamp != nil, reused == nil { sink.removeLeftovers(keeping: [], had: []) }
+        timer.lap("analyze")
+
+        // The last site's files, in place in the site the sink starts from or linked from the
+        // output; then the new pages.
+        let replaced = Set(rebuilt.map(\.state.page))
+        var entryPaths = Set<String>()
+        for (key, entry) in manifest.entries {
+            entryPaths.formUnion(entry.paths)
+            guard !replaced.contains(key), reused?.entry(for: entry.paths, digest: entry.digest) == nil else { continue }
+            guard entry.paths.allSatisfy(sink.keep) else { return nil }
+        }
+        for path in manifest.files where !entryPaths.contains(path) {
+            guard sink.keep(path) else { return nil }
+        }
+        var result = BuildResult(articleCount: manifest.articles.count, library: nil, diagnostics: [], timings: [])
+        for page in rebuilt {
+            for file in page.files {
+                do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
+            }
+            manifest.entries[page.state.page] = page.entry
+            manifest.diagnostics.removeAll { $0.step == "link check" && $0.file == page.state.page }
+            manifest.diagnostics += page.entry.broken.map {
+                Diagnostic(.error, step: "link check", file: $0.page, "broken link to \($0.target): \($0.reason)")
+            }
+        }
+        if let reused { sink.removeLeftovers(keeping: files, had: reused.files) }
+        manifest.diagnostics.sort()
+        result.diagnostics = manifest.diagnostics
+        result.paths = manifest.files
+        result.pagesRendered = rebuilt.count
+        result.bodyEditsOnly = true
+        result.pageJobs = manifest.entries.count
+        timer.lap("pages")
+        if result.writeError == nil {
+            do throws(WriteError) {
+                try manifest.save(cache, identity: pageIdentity, output: stamp)
+            } catch {
+                result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
+                result.diagnostics.sort()
+            }
+        }
+        result.timings = timer.laps
+        return result
+    }
+
+    /// The page of an edited article (the last one, `span` holding its old body) with the new
+    /// body, and its Markdown file; nil when the last page is not there as recorded, or the new
+    /// text links a person or an event that this article and the registry cannot say the
+    /// library has (someone named only in other articles).
+    private func rebuild(_ analyzed: AnalyzedArticle, at path: String, span: BodySpan, sink: any SiteSink,
+                         registryPeople: Set<String>, registryEvents: Set<String>) -> (html: OutputFile, markdown: OutputFile, span: BodySpan)? {
+        let people = registryPeople.union(analyzed.people.map(\.person.id))
+        let events = registryEvents.union(analyzed.events.map(\.id))
+        let root = PageContexts.root(for: path)
+        let unknown = Locked(false)
+        let text = SiteRenderer.articleText(analyzed) { kind, id in
+            let known: Bool
+            switch kind {
+            case .person: known = people.contains(id)
+            case .event: known = events.contains(id)
+            case .place, .organization: return nil
+            }
+            guard known else {
+                unknown.withLock { $0 = true }
+                return nil
+            }
+            return root + (kind == .person ? PersonEntry.folder(of: id) : EventEntry.folder(of: id)) + "index.html"
+        }
+        guard !unknown.withLock({ $0 }), let old = sink.previousBytes(path) else { return nil }
+        let body = Array(text.body.utf8)
+        guard path.hasSuffix("index.html"), let page = span.replaced(in: old, by: body), let newSpan = BodySpan.find(body, in: page) else { return nil }
+        let folder = String(path.dropLast("index.html".count))
+        return (OutputFile(path: path, bytes: page), OutputFile(path: folder + "index.md", text: text.markdown), newSpan)
+    }
+}
