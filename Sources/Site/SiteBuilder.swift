@@ -336,6 +336,7 @@ public struct SiteBuilder: Sendable {
             // once per article is not needed for the search page, the feeds and the link check.
             theme.templates.fragments.removeAll()
             library.cardShelf.release()
+            Self.returnFreedMemory()
 
             var links = LinkCheckResults()
             var bodies: [String] = []
@@ -407,6 +408,7 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
                 }
+                timer.lap("page list kept")
             }
         } catch {
             result.diagnostics.append(error.diagnostic)
@@ -461,6 +463,16 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// Hands the memory freed so far back to the system. The C allocator keeps what a build
+    /// frees (the rendered cards of every list, each thread's buffers) for later allocations,
+    /// which the last steps of a build are too few to use: without this, the peak memory of a
+    /// large build is set at its end by memory it no longer holds.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
     /// The digest of a list of diagnostics, in order.
     static func digest(of diagnostics: [Diagnostic]) -> ContentDigest {
         var w = ByteWriter()
@@ -468,6 +480,12 @@ extension SiteBuilder {
         return ContentDigest.of(w.bytes)
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (declared in `malloc.h`, which the Glibc module leaves out).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Measures named steps with a monotonic clock (for `--timings`; never written into a page).
 struct StepTimer {
