@@ -15,11 +15,14 @@ import Render
 /// file, the analysis of the edited ones and the manifest of the last build, not a build of
 /// the whole library.
 ///
+/// The site's feeds, which carry the bodies of the newest articles, are made again from the
+/// last build's feed (kept in the manifest) with the new bodies.
+///
 /// Any doubt gives nil, and the caller builds the whole way (which then reuses all it can):
-/// articles added, removed, or among the newest (the site's feeds carry their bodies), a name
-/// in the new text that the library would link and this article alone cannot tell, anchors
-/// lost, a theme that does not put the body in the page once as it is, a last build whose
-/// manifest is missing or was made with other code, registries, theme or settings.
+/// articles added or removed, a name in the new text that the library would link and this
+/// article alone cannot tell, anchors lost, a theme that does not put the body in the page
+/// once as it is, a last build whose manifest is missing or was made with other code,
+/// registries, theme or settings.
 enum BodyEdits {
     /// At most this many changed article files are taken this way; more are built the whole way.
     static let limit = 64
@@ -100,6 +103,7 @@ extension SiteBuilder {
         let events = Set(registry.events.map(\.id))
         var recognizer: EntityRecognizer?
         var rebuilt: [BodyEdits.Rebuilt] = []
+        var feedChanged = false
         let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
         let files = Set(manifest.files)
         let knownPaths = KnownPaths(files)
@@ -126,10 +130,18 @@ extension SiteBuilder {
             updated.analysis = digest
             manifest.articles[index] = updated
             guard digest != state.analysis else { continue }
-            // The site's feeds carry the bodies of the newest articles.
-            guard index >= Feeds.limit, let entry = manifest.entries[state.page], let span = entry.body,
+            guard let entry = manifest.entries[state.page], let span = entry.body,
                   let page = rebuild(analyzed, at: state.page, span: span, sink: sink, registryPeople: people, registryEvents: events)
             else { return nil }
+            // The site's feeds carry the bodies of the newest articles, their links absolute.
+            if index < Feeds.limit {
+                let url = site.baseURL + String(state.page.dropLast("index.html".count))
+                guard var feed = manifest.siteFeed, index < feed.entries.count, feed.entries[index].url == url,
+                      feed.entries[index].contentHTML != nil else { return nil }
+                feed.entries[index].contentHTML = AbsoluteLinks.resolve(page.body, against: url)
+                manifest.siteFeed = feed
+                feedChanged = true
+            }
             var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
             // Anchors other pages may link to stay; a link of another page broken before is
             // left to the whole build, which may find it mended.
@@ -155,7 +167,8 @@ extension SiteBuilder {
         // The last site's files, in place in the site the sink starts from or linked from the
         // output; then the new pages.
         let replaced = Set(rebuilt.map(\.state.page))
-        var entryPaths = Set<String>()
+        let feeds = feedChanged ? manifest.siteFeed.map { Feeds.siteFiles($0, baseURL: site.baseURL) } ?? [] : []
+        var entryPaths = Set(feeds.map(\.path))
         for (key, entry) in manifest.entries {
             entryPaths.formUnion(entry.paths)
             guard !replaced.contains(key), reused?.entry(for: entry.paths, digest: entry.digest) == nil else { continue }
@@ -165,6 +178,9 @@ extension SiteBuilder {
             guard sink.keep(path) else { return nil }
         }
         var result = BuildResult(articleCount: manifest.articles.count, library: nil, diagnostics: [], timings: [])
+        for file in feeds {
+            do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
+        }
         for page in rebuilt {
             for file in page.files {
                 do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
@@ -200,7 +216,7 @@ extension SiteBuilder {
     /// text links a person or an event that this article and the registry cannot say the
     /// library has (someone named only in other articles).
     private func rebuild(_ analyzed: AnalyzedArticle, at path: String, span: BodySpan, sink: any SiteSink,
-                         registryPeople: Set<String>, registryEvents: Set<String>) -> (html: OutputFile, markdown: OutputFile, span: BodySpan)? {
+                         registryPeople: Set<String>, registryEvents: Set<String>) -> (html: OutputFile, markdown: OutputFile, span: BodySpan, body: String)? {
         let people = registryPeople.union(analyzed.people.map(\.person.id))
         let events = registryEvents.union(analyzed.events.map(\.id))
         let root = PageContexts.root(for: path)
@@ -222,6 +238,6 @@ extension SiteBuilder {
         let body = Array(text.body.utf8)
         guard path.hasSuffix("index.html"), let page = span.replaced(in: old, by: body), let newSpan = BodySpan.find(body, in: page) else { return nil }
         let folder = String(path.dropLast("index.html".count))
-        return (OutputFile(path: path, bytes: page), OutputFile(path: folder + "index.md", text: text.markdown), newSpan)
+        return (OutputFile(path: path, bytes: page), OutputFile(path: folder + "index.md", text: text.markdown), newSpan, text.body)
     }
 }

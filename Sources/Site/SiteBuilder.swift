@@ -375,7 +375,7 @@ public struct SiteBuilder: Sendable {
                 closing.withLock { $0.paths.append(path) }
                 return true
             }
-            try renderer.closingFiles(feedBodies: bodies, into: deliverClosing, keepFeed: keepFeed)
+            manifest.siteFeed = try renderer.closingFiles(feedBodies: bodies, into: deliverClosing, keepFeed: keepFeed)
             theme.assets.forEach(deliverClosing)
             var paths = known.union(closing.withLock { $0.paths })
             for file in CrawlerFiles.make(listing: paths, library: library, site: site) {

@@ -91,10 +91,12 @@ public struct SiteRenderer: Sendable {
     /// The files made once every page is rendered: the search page and the feeds (whose
     /// entries carry the bodies of the newest articles, in the library's order), each handed to
     /// `put` as it is made, from several threads.
+    /// Returns the whole-site feed.
+    @discardableResult
     func closingFiles(feedBodies: [String], into put: @Sendable (OutputFile) -> Void,
-                      keepFeed: @Sendable (_ path: String, _ articles: ArraySlice<Int>) -> Bool = { _, _ in false }) throws(TemplateError) {
+                      keepFeed: @Sendable (_ path: String, _ articles: ArraySlice<Int>) -> Bool = { _, _ in false }) throws(TemplateError) -> Feed {
         if templates.has("search") { put(try page("search/index.html", "search", PageContexts(library: library, site: site).search())) }
-        Feeds(contexts: PageContexts(library: library, site: site), bodies: feedBodies).files(into: put, keep: keepFeed)
+        return Feeds(contexts: PageContexts(library: library, site: site), bodies: feedBodies).files(into: put, keep: keepFeed)
     }
 
     /// The files of `job`, whose paths (`paths(of:)`) the caller has worked out.

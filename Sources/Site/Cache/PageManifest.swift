@@ -43,6 +43,8 @@ struct PageManifest: Sendable {
     var inputDiagnostics = ContentDigest(high: 0, low: 0)
     /// Everything the build reported, sorted, as it printed it.
     var diagnostics: [Diagnostic] = []
+    /// The whole-site feed, whose entries carry the bodies of the newest articles.
+    var siteFeed: Feed?
 
     /// One article file as the last build left it.
     struct ArticleState: Sendable, Equatable {
@@ -73,7 +75,7 @@ struct PageManifest: Sendable {
     /// The last build's manifest, and the one of the build before it.
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
-    private static let kind = "parley pages 2"
+    private static let kind = "parley pages 3"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -117,6 +119,7 @@ struct PageManifest: Sendable {
             }
             manifest.inputDiagnostics = try r.readDigest()
             manifest.diagnostics = try r.readDiagnostics()
+            if try r.readBool() { manifest.siteFeed = try r.readFeed() }
             return r.atEnd ? manifest : nil
         } catch {
             return nil
@@ -159,6 +162,8 @@ struct PageManifest: Sendable {
         }
         w.write(inputDiagnostics)
         w.write(diagnostics)
+        w.write(siteFeed != nil)
+        if let siteFeed { w.write(siteFeed) }
         try cache.prepare()
         _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)

@@ -43,14 +43,14 @@ struct Feeds {
     /// feeds of a large archive are never all in memory. The feed of a person's or an event's
     /// page is not made when `keep` (given its path and its articles) says the last build's
     /// file stays (an incremental build).
+    /// Returns the whole-site feed (`siteFiles`), for the page manifest.
+    @discardableResult
     func files(into put: @Sendable (OutputFile) -> Void,
-               keep: @Sendable (_ path: String, _ articles: ArraySlice<Int>) -> Bool = { _, _ in false }) {
+               keep: @Sendable (_ path: String, _ articles: ArraySlice<Int>) -> Bool = { _, _ in false }) -> Feed {
         let whole = Feed(title: site.title, description: site.description, pageURL: contexts.canonical("index.html"),
                          language: site.language, author: site.title,
                          entries: library.articles.indices.prefix(Self.limit).map { entry($0, withContent: true) })
-        for format in Self.siteFeeds {
-            put(OutputFile(path: format.path, text: format.document(whole, contexts.canonical(format.path))))
-        }
+        Self.siteFiles(whole, baseURL: site.baseURL).forEach(put)
 
         // The feeds of people and events: summaries, each article's entry made once.
         var pages: [(page: String, name: String, description: String, articles: ArraySlice<Int>)] = []
@@ -76,6 +76,12 @@ struct Feeds {
                             entries: page.articles.compactMap { entries[$0] })
             put(OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path))))
         }
+        return whole
+    }
+
+    /// The whole-site feed in each of its formats, at the root of the site at `baseURL`.
+    static func siteFiles(_ feed: Feed, baseURL: String) -> [OutputFile] {
+        siteFeeds.map { OutputFile(path: $0.path, text: $0.document(feed, baseURL + $0.path)) }
     }
 
     /// An article as an entry; with its body, the body's links made absolute against its page.
