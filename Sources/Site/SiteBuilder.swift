@@ -239,6 +239,9 @@ public struct SiteBuilder: Sendable {
         var body: String?
         var templateError: TemplateError?
         var writeError: WriteError?
+        /// Thread seconds spent working out the page's inputs, rendering it, and checking and
+        /// writing its files.
+        var seconds: (inputs: Double, render: Double, deliver: Double) = (0, 0, 0)
     }
 
     /// Builds the site, handing each file to `sink` as soon as it is rendered and checked, so
@@ -277,7 +280,7 @@ public struct SiteBuilder: Sendable {
                 previous = PageManifest.load(cache, identity: pageIdentity, output: stamp)
             }
             let last = previous
-            timer.lap("page inputs")
+            timer.lap("page manifests")
             // The site the sink starts from (the one before the last), when it has one: its pages
             // whose inputs did not change are already in place. When what it holds is not known,
             // it is emptied.
@@ -304,8 +307,12 @@ public struct SiteBuilder: Sendable {
             }
             let outcomes = parallelMap(jobs) { job -> JobOutcome in
                 var outcome = JobOutcome()
+                let clock = ContinuousClock()
+                let start = clock.now
                 let paths = renderer.paths(of: job)
                 let digest = inputs?.digest(job, paths: paths)
+                var lap = clock.now
+                outcome.seconds.inputs = (lap - start).seconds
                 if let digest, let kept = unchanged(paths, digest: digest) {
                     anchors.insert(kept.anchors)
                     outcome.kept = kept
@@ -319,7 +326,11 @@ public struct SiteBuilder: Sendable {
                         if index < Feeds.limit { outcome.body = html }
                         if inputs != nil, bodyInPlace { body = BodySpan.find(Array(html.utf8), in: rendered.files[0].bytes) }
                     }
+                    let rendering = clock.now
+                    outcome.seconds.render = (rendering - lap).seconds
+                    lap = rendering
                     for file in rendered.files { deliver(file, &outcome) }
+                    outcome.seconds.deliver = (clock.now - lap).seconds
                 } catch {
                     outcome.templateError = error
                 }
@@ -332,6 +343,9 @@ public struct SiteBuilder: Sendable {
                 return outcome
             }
             timer.lap("pages")
+            timer.detail("inputs", outcomes.reduce(0) { $0 + $1.seconds.inputs })
+            timer.detail("rendering", outcomes.reduce(0) { $0 + $1.seconds.render })
+            timer.detail("checks and writes", outcomes.reduce(0) { $0 + $1.seconds.deliver })
             // The pages that list article cards are done: what was kept to render those lists
             // once per article is not needed for the search page, the feeds and the link check.
             theme.templates.fragments.removeAll()
@@ -408,7 +422,7 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
                 }
-                timer.lap("page list kept")
+                timer.lap("page manifest kept")
             }
         } catch {
             result.diagnostics.append(error.diagnostic)
