@@ -160,7 +160,9 @@ extension SiteBuilder {
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
         }
         // The site the sink starts from, when it is known; one that is not is emptied first.
-        let reused = sink.reusedStamp.flatMap { PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0) }
+        let reused = sink.reusedStamp.flatMap {
+            PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, whole: false)
+        }
         if sink.reusedStamp != nil, reused == nil { sink.removeLeftovers(keeping: [], had: []) }
         timer.lap("analyze")
 

@@ -88,7 +88,11 @@ struct PageManifest: Sendable {
 
     /// The manifest in `file` of the cache, if it was made with `identity` for the site whose
     /// marker file has the fingerprint `output`.
-    static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint) -> PageManifest? {
+    ///
+    /// `whole` false reads only what tells which pages a site holds (each entry's digest and
+    /// paths, and the list of files), as needed of the site a build starts from.
+    static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint,
+                     whole: Bool = true) -> PageManifest? {
         guard let payload = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         var r = ByteReader(payload)
         do throws(ByteReader.Damaged) {
@@ -100,7 +104,12 @@ struct PageManifest: Sendable {
                 let digest = try r.readDigest()
                 let paths = try r.readStrings()
                 var anchors: [AnchorKey] = []
-                for _ in 0..<(try r.readCount()) { anchors.append(AnchorKey(value: try r.readUInt64())) }
+                let anchorCount = try r.readCount()
+                if whole { anchors.reserveCapacity(anchorCount) }
+                for _ in 0..<anchorCount {
+                    let anchor = AnchorKey(value: try r.readUInt64())
+                    if whole { anchors.append(anchor) }
+                }
                 var broken: [LinkChecker.BrokenLink] = []
                 for _ in 0..<(try r.readCount()) {
                     broken.append(LinkChecker.BrokenLink(page: try r.readString(), target: try r.readString(), reason: try r.readString()))
@@ -110,9 +119,11 @@ struct PageManifest: Sendable {
                     body = BodySpan(offset: try r.readInt(), length: try r.readInt(), digest: try r.readDigest())
                 }
                 guard let key = paths.first else { return nil }
-                manifest.entries[key] = Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body)
+                manifest.entries[key] = whole ? Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body)
+                    : Entry(digest: digest, paths: paths, anchors: [], broken: [])
             }
             manifest.files = try r.readStrings()
+            guard whole else { return manifest }
             for _ in 0..<(try r.readCount()) {
                 manifest.articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
                                                       analysis: try r.readDigest(), surface: try r.readDigest()))
