@@ -69,15 +69,10 @@ extension SiteBuilder {
     /// whole way. Nothing is put into the sink before the build is sure to be taken this way,
     /// but files of the last site may have been linked into it: the whole build that follows
     /// a nil copes with that, as with any reused site.
-    func buildBodyEdits(into sink: any SiteSink, timer: inout StepTimer) -> BuildResult? {
+    func buildBodyEdits(_ inputs: Inputs, into sink: any SiteSink, timer: inout StepTimer) -> BuildResult? {
         guard let folder = options.cacheFolder, let previousStamp = sink.previousStamp, let stamp = sink.stamp else { return nil }
         let cache = BuildCache(folder: folder)
-        let loader = ContentLoader(root: options.contentDirectory, fileSystem: fileSystem)
-        var (site, diagnostics) = loader.loadSite()
-        let (registry, registryDiagnostics) = loader.loadRegistry()
-        diagnostics += registryDiagnostics
-        if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
-        let paths = loader.articlePaths(into: &diagnostics)
+        let (loader, site, registry, paths, diagnostics) = (inputs.loader, inputs.site, inputs.registry, inputs.paths, inputs.diagnostics)
         let identity = BuildCache.analysisIdentity(registry)
         guard let theme = try? loadTheme() else { return nil }
         let pageIdentity = PageManifest.identity(analysis: identity, theme: theme.digest, site: site)

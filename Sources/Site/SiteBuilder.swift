@@ -88,7 +88,27 @@ public struct SiteBuilder: Sendable {
 
     public func analyze() -> Analysis {
         var timer = StepTimer()
-        return analyze(&timer)
+        return analyze(readInputs(), &timer)
+    }
+
+    /// What a build reads before any article: the site settings, the registries and the list
+    /// of article files, with what reading them reported.
+    struct Inputs {
+        var loader: ContentLoader
+        var site: SiteConfig
+        var registry: Registry
+        var paths: [String]
+        var diagnostics: [Diagnostic]
+    }
+
+    func readInputs() -> Inputs {
+        let loader = ContentLoader(root: options.contentDirectory, fileSystem: fileSystem)
+        var (site, diagnostics) = loader.loadSite()
+        let (registry, registryDiagnostics) = loader.loadRegistry()
+        diagnostics += registryDiagnostics
+        if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        let paths = loader.articlePaths(into: &diagnostics)
+        return Inputs(loader: loader, site: site, registry: registry, paths: paths, diagnostics: diagnostics)
     }
 
     /// What became of one article file on the thread that read it.
@@ -104,13 +124,9 @@ public struct SiteBuilder: Sendable {
         var cacheProblem: WriteError?
     }
 
-    func analyze(_ timer: inout StepTimer) -> Analysis {
-        let loader = ContentLoader(root: options.contentDirectory, fileSystem: fileSystem)
-        var (site, diagnostics) = loader.loadSite()
-        let (registry, registryDiagnostics) = loader.loadRegistry()
-        diagnostics += registryDiagnostics
-        if let baseURL = options.baseURL { site.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
-        let paths = loader.articlePaths(into: &diagnostics)
+    func analyze(_ inputs: Inputs, _ timer: inout StepTimer) -> Analysis {
+        let (loader, site, registry, paths) = (inputs.loader, inputs.site, inputs.registry, inputs.paths)
+        var diagnostics = inputs.diagnostics
         let inputDiagnostics = Self.digest(of: diagnostics)
         var usableCache = options.cacheFolder.map(BuildCache.init(folder:))
         if let folder = usableCache {
@@ -250,9 +266,10 @@ public struct SiteBuilder: Sendable {
     /// `writeError` says so. Either way the caller must not use what the sink holds.
     public func build(into sink: any SiteSink, progress: ((String) -> Void)? = nil) -> BuildResult {
         var timer = StepTimer(onLap: progress)
-        if let edits = buildBodyEdits(into: sink, timer: &timer) { return edits }
+        let inputs = readInputs()
+        if let edits = buildBodyEdits(inputs, into: sink, timer: &timer) { return edits }
         if !timer.laps.isEmpty { timer.collapse(into: "body edits (not taken)") }
-        let analysis = analyze(&timer)
+        let analysis = analyze(inputs, &timer)
         let site = analysis.site
         let library = analysis.library
         var result = BuildResult(articleCount: analysis.articleCount, library: library, diagnostics: analysis.diagnostics, timings: [])
