@@ -156,7 +156,7 @@ extension SiteBuilder {
         }
         // The site the sink starts from, when it is known; one that is not is emptied first.
         let reused = sink.reusedStamp.flatMap {
-            PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, whole: false)
+            PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, parts: [])
         }
         if sink.reusedStamp != nil, reused == nil { sink.removeLeftovers(keeping: [], had: []) }
         timer.lap("analyze")

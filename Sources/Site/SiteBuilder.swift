@@ -268,7 +268,12 @@ public struct SiteBuilder: Sendable {
         var timer = StepTimer(onLap: progress)
         let inputs = readInputs()
         if let edits = buildBodyEdits(inputs, into: sink, timer: &timer) { return edits }
-        if !timer.laps.isEmpty { timer.collapse(into: "body edits (not taken)") }
+        if !timer.laps.isEmpty {
+            // What the shortcut read (the last build's page manifest) is let go of before the
+            // whole build reads the library.
+            Self.returnFreedMemory()
+            timer.collapse(into: "body edits (not taken)")
+        }
         let analysis = analyze(inputs, &timer)
         let site = analysis.site
         let library = analysis.library
@@ -294,7 +299,7 @@ public struct SiteBuilder: Sendable {
             let pageIdentity = analysis.identity.map { PageManifest.identity(analysis: $0, theme: theme.digest, site: site) }
             var previous: PageManifest?
             if let cache, let pageIdentity, let stamp = sink.previousStamp {
-                previous = PageManifest.load(cache, identity: pageIdentity, output: stamp)
+                previous = PageManifest.load(cache, identity: pageIdentity, output: stamp, parts: [.pages, .articles])
             }
             let last = previous
             timer.lap("page manifests")
@@ -304,7 +309,7 @@ public struct SiteBuilder: Sendable {
             var reusedSite: PageManifest?
             if let stamp = sink.reusedStamp {
                 if let cache, let pageIdentity {
-                    reusedSite = PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp)
+                    reusedSite = PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp, parts: .pages)
                 }
                 if reusedSite == nil { sink.removeLeftovers(keeping: [], had: []) }
             }

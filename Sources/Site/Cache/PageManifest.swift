@@ -58,6 +58,18 @@ struct PageManifest: Sendable {
         var surface: ContentDigest
     }
 
+    /// What `load` reads besides each page's digest and paths and the list of files.
+    struct Parts: OptionSet, Sendable {
+        let rawValue: Int
+        /// Each page's anchors, broken links and body span.
+        static let pages = Parts(rawValue: 1)
+        /// The articles (`ArticleState`).
+        static let articles = Parts(rawValue: 2)
+        /// What the build reported and the site feed.
+        static let report = Parts(rawValue: 4)
+        static let all: Parts = [.pages, .articles, .report]
+    }
+
     /// The ids of every page of the site as the link check knows them, but those of the page
     /// job whose first path is `page`.
     func anchorIndex(except page: String) -> AnchorIndex {
@@ -88,11 +100,11 @@ struct PageManifest: Sendable {
 
     /// The manifest in `file` of the cache, if it was made with `identity` for the site whose
     /// marker file has the fingerprint `output`.
-    ///
-    /// `whole` false reads only what tells which pages a site holds (each entry's digest and
-    /// paths, and the list of files), as needed of the site a build starts from.
+    /// Reads only the `parts` asked for: each entry's digest and paths and the list of files
+    /// always, which tell which pages a site holds.
     static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint,
-                     whole: Bool = true) -> PageManifest? {
+                     parts: Parts = .all) -> PageManifest? {
+        let whole = parts.contains(.pages)
         guard let payload = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         var r = ByteReader(payload)
         do throws(ByteReader.Damaged) {
@@ -123,11 +135,12 @@ struct PageManifest: Sendable {
                     : Entry(digest: digest, paths: paths, anchors: [], broken: [])
             }
             manifest.files = try r.readStrings()
-            guard whole else { return manifest }
+            guard parts.contains(.articles) else { return manifest }
             for _ in 0..<(try r.readCount()) {
                 manifest.articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
                                                       analysis: try r.readDigest(), surface: try r.readDigest()))
             }
+            guard parts.contains(.report) else { return manifest }
             manifest.inputDiagnostics = try r.readDigest()
             manifest.diagnostics = try r.readDiagnostics()
             if try r.readBool() { manifest.siteFeed = try r.readFeed() }
