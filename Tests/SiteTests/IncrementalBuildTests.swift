@@ -281,6 +281,33 @@ import Testing
         try project.expectSameAsFullBuild(inFeeds)
     }
 
+    @Test func linksInAnEditedBodyAreCheckedAsInAWholeBuild() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.addCopies(20)
+        let notes = "---\ntitle: Notes from the archive\ndate: 2001-01-01\n---\nThe archive holds older material. See [the report](../../missing/).\n"
+        try project.write("content/articles/zz_notes.md", notes)
+        let first = try project.build()
+        #expect(first.errorCount == 1, "\(first.diagnostics.filter { $0.severity == .error })")
+        let twoLinks = notes + "\nA second look, with [another link](../../gone/).\n"
+        try project.write("content/articles/zz_notes.md", twoLinks)
+        let moreBroken = try project.build()
+        #expect(moreBroken.bodyEditsOnly)
+        #expect(moreBroken.errorCount == 2)
+        try project.expectSameAsFullBuild(moreBroken)
+        try project.write("content/articles/zz_notes.md", twoLinks.replacingOccurrences(of: "../../missing/", with: "../../people/")
+            .replacingOccurrences(of: "../../gone/", with: "../../events/"))
+        let mended = try project.build()
+        #expect(mended.bodyEditsOnly)
+        #expect(mended.errorCount == 0)
+        try project.expectSameAsFullBuild(mended)
+        // A paragraph taken out takes its anchor with it, which another page may link to.
+        try project.write("content/articles/zz_notes.md", notes)
+        let shorter = try project.build()
+        #expect(!shorter.bodyEditsOnly)
+        try project.expectSameAsFullBuild(shorter)
+    }
+
     @Test func aThemeShowingTheBodyTwiceIsBuiltTheWholeWay() throws {
         let project = try Project()
         defer { try? removeTree(project.root) }
