@@ -141,7 +141,7 @@ extension SiteBuilder {
             // Anchors other pages may link to stay; a link of another page broken before is
             // left to the whole build, which may find it mended.
             guard Set(entry.anchors).isSubset(of: check.anchors),
-                  !manifest.diagnostics.contains(where: { $0.step == "link check" && $0.message.contains(state.page) }) else { return nil }
+                  !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(state.page) }) else { return nil }
             if !check.pending.isEmpty {
                 var results = LinkCheckResults()
                 results.add(check)
@@ -183,10 +183,8 @@ extension SiteBuilder {
                 do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
             }
             manifest.entries[page.state.page] = page.entry
-            manifest.diagnostics.removeAll { $0.step == "link check" && $0.file == page.state.page }
-            manifest.diagnostics += page.entry.broken.map {
-                Diagnostic(.error, step: "link check", file: $0.page, "broken link to \($0.target): \($0.reason)")
-            }
+            manifest.diagnostics.removeAll { $0.step == LinkChecker.step && $0.file == page.state.page }
+            manifest.diagnostics += page.entry.broken.map(\.diagnostic)
         }
         if let reused { sink.removeLeftovers(keeping: files, had: reused.files) }
         manifest.diagnostics.sort()
@@ -194,7 +192,8 @@ extension SiteBuilder {
         result.paths = manifest.files
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
-        result.pageJobs = manifest.entries.count
+        // As a whole build counts them: pages, not the feeds of people and events.
+        result.pageJobs = manifest.entries.keys.filter { $0.hasSuffix(".html") }.count
         timer.lap("pages")
         if result.writeError == nil {
             do throws(WriteError) {

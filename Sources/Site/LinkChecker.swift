@@ -24,6 +24,11 @@ public struct LinkChecker: Sendable {
         }
 
         public var description: String { "\(page): broken link to \(target) (\(reason))" }
+
+        /// As a build reports it.
+        var diagnostic: Diagnostic {
+            Diagnostic(.error, step: LinkChecker.step, file: page, "broken link to \(target): \(reason)")
+        }
     }
 
     /// A link that could not be settled when its page was checked: to a file not known yet, or
@@ -164,6 +169,9 @@ public struct LinkChecker: Sendable {
     private static func isHTML(_ path: [UInt8]) -> Bool {
         path.count >= 5 && path[(path.count - 5)...].elementsEqual(".html".utf8)
     }
+
+    /// The step that reports broken links.
+    static let step = "link check"
 
     static func noAnchor(_ fragment: String, _ file: String) -> String {
         "no element with id '\(fragment)' in \(file)"

@@ -427,7 +427,7 @@ public struct SiteBuilder: Sendable {
             timer.lap("feeds")
 
             for broken in links.finish(paths: paths, anchors: anchors) {
-                result.diagnostics.append(Diagnostic(.error, step: "link check", file: broken.page, "broken link to \(broken.target): \(broken.reason)"))
+                result.diagnostics.append(broken.diagnostic)
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
