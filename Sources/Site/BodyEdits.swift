@@ -100,8 +100,8 @@ extension SiteBuilder {
         var rebuilt: [BodyEdits.Rebuilt] = []
         var feedChanged = false
         let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
-        let files = Set(manifest.files)
-        let knownPaths = KnownPaths(files)
+        // Made when a page is to be checked: not for a build with nothing to make.
+        var known: (files: Set<String>, paths: KnownPaths)?
         for (index, fingerprint) in changed {
             let state = manifest.articles[index]
             guard let cached = cache.loadArticle(state.path, identity: identity, registry: registryIndex) else { return nil }
@@ -137,6 +137,11 @@ extension SiteBuilder {
                 manifest.siteFeed = feed
                 feedChanged = true
             }
+            if known == nil {
+                let files = Set(manifest.files)
+                known = (files, KnownPaths(files))
+            }
+            let (files, knownPaths) = known!
             var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
             // Anchors other pages may link to stay; a link of another page broken before is
             // left to the whole build, which may find it mended.
@@ -186,7 +191,7 @@ extension SiteBuilder {
             manifest.diagnostics.removeAll { $0.step == LinkChecker.step && $0.file == page.state.page }
             manifest.diagnostics += page.entry.broken.map(\.diagnostic)
         }
-        if let reused { sink.removeLeftovers(keeping: files, had: reused.files) }
+        if let reused { sink.removeLeftovers(keeping: known?.files ?? Set(manifest.files), had: reused.files) }
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
