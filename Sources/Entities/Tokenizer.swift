@@ -56,6 +56,8 @@ struct Token: Sendable {
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
         let (scalars, offsets) = text.scalarsWithOffsets()
+        // Read once: each read of the global copies the table (and retains its arrays).
+        let lexicon = Lexicon.table
         let n = scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5 + 4)
@@ -136,7 +138,7 @@ enum Tokenizer {
                 }
                 var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self),
                                   keyHash: FoldedKeyHash.of(keyBytes))
-                var lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                var lex = lexicon.value(for: token.key, hash: token.keyHash) ?? 0
                 token.foreign = foreign
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
@@ -156,7 +158,7 @@ enum Tokenizer {
                         if extended {
                             token.key = String(decoding: keyBytes, as: UTF8.self)
                             token.keyHash = FoldedKeyHash.of(keyBytes)
-                            lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                            lex = lexicon.value(for: token.key, hash: token.keyHash) ?? 0
                         }
                         token.end = offsets[j]
                         if extended { token.allCaps = true }
