@@ -4,12 +4,12 @@ extension EntityRecognizer {
     /// Turns registry matches and name candidates into the article's people and mentions.
     func resolvePeople(_ table: inout PersonTable, candidates: [NameCandidate], paragraphs: [ParagraphText],
                        article: NormalizedArticle, diagnostics: inout [Diagnostic]) {
-        var replaced = Set<[Int]>()
-        for c in candidates where c.extendsRegistry != nil { replaced.insert([c.paragraph, c.start]) }
+        var replaced = Set<TokenPosition>()
+        for c in candidates where c.extendsRegistry != nil { replaced.insert(TokenPosition(paragraph: c.paragraph, token: c.start)) }
         // 1. Registry spellings found by the automaton.
         for p in paragraphs {
             for k in p.tokens.indices where p.matchStart[k] == k {
-                guard case .person(let r) = p.labels[k], !replaced.contains([p.index, k]) else { continue }
+                guard case .person(let r) = p.labels[k], replaced.isEmpty || !replaced.contains(TokenPosition(paragraph: p.index, token: k)) else { continue }
                 let person = table.registryPerson(r, registry)
                 table.spans.append(.init(paragraph: p.index, start: k, end: p.matchEnd[k], person: person))
             }
@@ -176,10 +176,11 @@ extension EntityRecognizer {
             newTable.entries[n].roles = e.roles
             remap[old] = n
         }
-        var seen = Set<[Int]>()
+        var seen = Set<TokenPosition>()
         for s in table.spans.sorted(by: { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }) {
-            guard let n = remap[s.person], !seen.contains([s.paragraph, s.start]) else { continue }
-            seen.insert([s.paragraph, s.start])
+            let position = TokenPosition(paragraph: s.paragraph, token: s.start)
+            guard let n = remap[s.person], !seen.contains(position) else { continue }
+            seen.insert(position)
             newTable.spans.append(.init(paragraph: s.paragraph, start: s.start, end: s.end, person: n))
         }
         table = newTable
