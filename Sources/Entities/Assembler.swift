@@ -80,8 +80,13 @@ extension EntityRecognizer {
 
         // Events.
         var eventOrder: [Int] = []
-        for ref in references.sorted(by: { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }) where !eventOrder.contains(ref.event) {
-            eventOrder.append(ref.event)
+        // In text order, references at one position in their given order (a stable sort, through
+        // indices: sorting the references themselves copies them).
+        let referencesInTextOrder = references.indices.sorted { a, b in
+            (references[a].paragraph, references[a].start, a) < (references[b].paragraph, references[b].start, b)
+        }
+        for r in referencesInTextOrder where !eventOrder.contains(references[r].event) {
+            eventOrder.append(references[r].event)
         }
         if let wanted = fm?.events {
             eventOrder = wanted.compactMap { w in
@@ -116,7 +121,12 @@ extension EntityRecognizer {
             taken[m.paragraph, default: []].append((m.start, m.end))
             mentions.append(m)
         }
-        mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+        // Kept mentions do not overlap, so no two share a position: sorting their indices by
+        // position gives the order sorting the mentions would, without moving them through the sort.
+        let mentionsInTextOrder = mentions.indices.sorted { a, b in
+            (mentions[a].paragraph, mentions[a].start) < (mentions[b].paragraph, mentions[b].start)
+        }
+        mentions = mentionsInTextOrder.map { mentions[$0] }
 
         var counts: [String: Int] = [:]
         for m in mentions where m.kind == .person { counts[m.entity, default: 0] += 1 }
