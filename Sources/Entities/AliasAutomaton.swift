@@ -36,6 +36,9 @@ struct AliasAutomaton: Sendable {
     /// possessive in the text does not end the match.
     private var possessiveNodes: [Bool] = [false]
     private(set) var entries: [Entry] = []
+    /// The words that start a spelling, as a filter probed before the trie: most tokens start
+    /// none, and the filter (8 KiB) answers for them without a probe of the larger edge table.
+    private var firstWords = FirstWordFilter()
 
     /// Adds `spelling` for `target`. `caseSensitive` false ignores case (event phrases, titles).
     mutating func add(_ spelling: String, target: Target, caseSensitive: Bool = true, rank: Int = 0) {
@@ -43,6 +46,7 @@ struct AliasAutomaton: Sendable {
         guard !tokens.isEmpty else { return }
         var node = 0
         var rule: [UInt8] = []
+        firstWords.insert(tokens[0].keyHash)
         for t in tokens {
             if let next = children.value(for: t.key, hash: t.keyHash, salt: UInt64(node)) {
                 node = Int(next)
@@ -65,7 +69,7 @@ struct AliasAutomaton: Sendable {
     /// All matches starting at each token (including overlapping ones), filtered by `accept`.
     func matches(in tokens: [Token], accept: (Target) -> Bool) -> [Match] {
         var out: [Match] = []
-        for i in tokens.indices {
+        for i in tokens.indices where firstWords.mayContain(tokens[i].keyHash) {
             var node = 0
             var j = i
             while j < tokens.count {

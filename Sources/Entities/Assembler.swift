@@ -80,8 +80,13 @@ extension EntityRecognizer {
 
         // Events.
         var eventOrder: [Int] = []
-        for ref in references.sorted(by: { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }) where !eventOrder.contains(ref.event) {
-            eventOrder.append(ref.event)
+        // In text order, references at one position in their given order (a stable sort, through
+        // indices: sorting the references themselves copies them).
+        let referencesInTextOrder = references.indices.sorted { a, b in
+            (references[a].paragraph, references[a].start, a) < (references[b].paragraph, references[b].start, b)
+        }
+        for r in referencesInTextOrder where !eventOrder.contains(references[r].event) {
+            eventOrder.append(references[r].event)
         }
         if let wanted = fm?.events {
             eventOrder = wanted.compactMap { w in
@@ -97,21 +102,31 @@ extension EntityRecognizer {
         }
 
         // Non-overlapping mentions: people first, then events, then places and organizations; longer first.
-        candidates.sort { a, b in
+        // The order of the (stable) sort, found by sorting small keys: moving the candidates
+        // themselves moves their strings. Equal keys keep the candidates' order.
+        struct SortKey { var priority: Int; var length: Int; var paragraph: Int; var start: Int; var index: Int }
+        let order = candidates.indices.map { i in
+            SortKey(priority: candidates[i].priority, length: candidates[i].mention.end - candidates[i].mention.start,
+                    paragraph: candidates[i].mention.paragraph, start: candidates[i].mention.start, index: i)
+        }.sorted { a, b in
             if a.priority != b.priority { return a.priority < b.priority }
-            let la = a.mention.end - a.mention.start, lb = b.mention.end - b.mention.start
-            if la != lb { return la > lb }
-            return (a.mention.paragraph, a.mention.start) < (b.mention.paragraph, b.mention.start)
+            if a.length != b.length { return a.length > b.length }
+            return (a.paragraph, a.start, a.index) < (b.paragraph, b.start, b.index)
         }
         var taken: [Int: [(Int, Int)]] = [:]
         var mentions: [Mention] = []
-        for c in candidates {
-            let m = c.mention
+        for key in order {
+            let m = candidates[key.index].mention
             if taken[m.paragraph, default: []].contains(where: { $0.0 < m.end && m.start < $0.1 }) { continue }
             taken[m.paragraph, default: []].append((m.start, m.end))
             mentions.append(m)
         }
-        mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+        // Kept mentions do not overlap, so no two share a position: sorting their indices by
+        // position gives the order sorting the mentions would, without moving them through the sort.
+        let mentionsInTextOrder = mentions.indices.sorted { a, b in
+            (mentions[a].paragraph, mentions[a].start) < (mentions[b].paragraph, mentions[b].start)
+        }
+        mentions = mentionsInTextOrder.map { mentions[$0] }
 
         var counts: [String: Int] = [:]
         for m in mentions where m.kind == .person { counts[m.entity, default: 0] += 1 }

@@ -34,6 +34,9 @@ struct EventFinder: Sendable {
     /// Folded spellings of each event's place (empty when it has none).
     let placeKeysOfEvent: [Set<String>]
 
+    /// Words before a place that tell where a meeting was held (`talks in Istanbul`).
+    static let placePrepositions = ["in", "at", "near"]
+
     static let meetingWords: Set<String> = Lexicon.set("talks meeting meetings summit negotiations negotiation round rounds")
 
     init(events: [Event], placeSpellings: (String) -> [String]) {
@@ -73,9 +76,10 @@ struct EventFinder: Sendable {
             while k < t.count {
                 guard case .place(let place) = p.labels[k], p.matchStart[k] == k else { k += 1; continue }
                 let end = p.matchEnd[k]
-                let key = Fold.key(placeName(place))
                 // `talks in Istanbul`, `a meeting took place in Istanbul`: a meeting word shortly before `in <place>`.
-                if let list = eventPlaceKeys[key], k >= 2, ["in", "at", "near"].contains(t[k - 1].key) {
+                guard k >= 2, Self.placePrepositions.contains(t[k - 1].key) else { k = end; continue }
+                let key = Fold.key(placeName(place))
+                if let list = eventPlaceKeys[key] {
                     let sentence = t[k].sentence
                     var meeting: Int? = nil
                     for j in stride(from: k - 2, through: max(0, k - 6), by: -1) where t[j].sentence == sentence && Self.meetingWords.contains(t[j].key) {

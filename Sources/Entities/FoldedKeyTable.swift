@@ -31,6 +31,10 @@ enum FoldedKeyHash {
 /// A read-mostly map from (salt, folded key) to a value, probed with the key's
 /// `FoldedKeyHash` (open addressing, linear probing). The salt lets one table hold the edges
 /// of every node of a trie. Answers exactly what a `[String: Value]` per salt would.
+///
+/// Each slot holds its entry's index and 32 more bits of the mixed hash (a fingerprint), so a
+/// probe reads only the slot array until the fingerprint agrees: most lookups of words the table
+/// does not hold never touch `entries`, and a hit reads one entry to confirm the key.
 struct FoldedKeyTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         var key: String
@@ -40,19 +44,33 @@ struct FoldedKeyTable<Value: Sendable>: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// Index into `entries` plus one; 0 is an empty slot.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Per slot: the fingerprint (high 32 bits) and the index into `entries` plus one (low 32
+    /// bits); 0 is an empty slot.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     var count: Int { entries.count }
 
+    /// The slot where probing starts and the fingerprint of (hash, salt): independent bits of one mix.
+    @inline(__always)
+    private static func start(_ hash: UInt64, salt: UInt64, mask: Int) -> (slot: Int, fingerprint: UInt64) {
+        let mixed = FoldedKeyHash.slot(hash, salt: salt)
+        return (Int(truncatingIfNeeded: mixed) & mask, mixed & 0xFFFF_FFFF_0000_0000)
+    }
+
     func value(for key: String, hash: UInt64, salt: UInt64 = 0) -> Value? {
-        let mask = UInt64(slots.count - 1)
-        var i = Int(truncatingIfNeeded: FoldedKeyHash.slot(hash, salt: salt) & mask)
-        while true {
-            let e = Int(slots[i])
-            if e == 0 { return nil }
-            if entries[e - 1].hash == hash, entries[e - 1].salt == salt, entries[e - 1].key == key { return entries[e - 1].value }
-            i = (i + 1) & Int(mask)
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            let (first, fingerprint) = Self.start(hash, salt: salt, mask: mask)
+            var i = first
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return nil }
+                if slot & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                    let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                    if entries[e].hash == hash, entries[e].salt == salt, entries[e].key == key { return entries[e].value }
+                }
+                i = (i + 1) & mask
+            }
         }
     }
 
@@ -63,29 +81,32 @@ struct FoldedKeyTable<Value: Sendable>: Sendable {
     /// Sets the value of `key`, or changes it with `update` when there is one.
     mutating func set(_ key: String, salt: UInt64 = 0, _ value: Value, update: (inout Value) -> Void = { _ in }) {
         let hash = FoldedKeyHash.of(key)
-        let mask = UInt64(slots.count - 1)
-        var i = Int(truncatingIfNeeded: FoldedKeyHash.slot(hash, salt: salt) & mask)
+        let mask = slots.count - 1
+        let (first, fingerprint) = Self.start(hash, salt: salt, mask: mask)
+        var i = first
         while true {
-            let e = Int(slots[i])
-            if e == 0 { break }
-            if entries[e - 1].hash == hash, entries[e - 1].salt == salt, entries[e - 1].key == key {
-                update(&entries[e - 1].value)
+            let slot = slots[i]
+            if slot == 0 { break }
+            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+            if slot & 0xFFFF_FFFF_0000_0000 == fingerprint, entries[e].hash == hash, entries[e].salt == salt, entries[e].key == key {
+                update(&entries[e].value)
                 return
             }
-            i = (i + 1) & Int(mask)
+            i = (i + 1) & mask
         }
         entries.append(Entry(key: key, hash: hash, salt: salt, value: value))
-        slots[i] = Int32(entries.count)
+        slots[i] = fingerprint | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = UInt64(slots.count - 1)
+        let mask = slots.count - 1
         for (n, entry) in entries.enumerated() {
-            var i = Int(truncatingIfNeeded: FoldedKeyHash.slot(entry.hash, salt: entry.salt) & mask)
-            while slots[i] != 0 { i = (i + 1) & Int(mask) }
-            slots[i] = Int32(n + 1)
+            let (first, fingerprint) = Self.start(entry.hash, salt: entry.salt, mask: mask)
+            var i = first
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = fingerprint | UInt64(n + 1)
         }
     }
 }

@@ -34,7 +34,7 @@ extension EntityRecognizer {
             if case .person(let r) = p.labels[k], p.matchStart[k] == k {
                 // `Donald Trump Jr.`: a registry spelling with a suffix is someone else.
                 let end = p.matchEnd[k]
-                if !(end < t.count && t[end].isWord && t[end].lex & Lex.suffixes != 0) { _ = table.registryPerson(r, registry) }
+                if !(end < t.count && t[end].isWord && t[end].lex & Lex.suffixes != 0) { _ = table.registryPerson(r, registry, keys: spellings[r][0]) }
                 k = end
                 continue
             }
@@ -59,7 +59,7 @@ extension EntityRecognizer {
             if t[k].lex & notName == 0, !t[k].allCaps, !longerName,
                table.bySurname(key, aliasSurnames: surnames.aliasSurnames) == nil, let r = surnames.registryPerson(surname: key),
                !((k == 0 || titleCase) && lowerInBody(t[k])) {
-                _ = table.registryPerson(r, registry)
+                _ = table.registryPerson(r, registry, keys: spellings[r][0])
             }
             k += 1
         }

@@ -256,17 +256,21 @@ enum NameDetector {
         }
     }
 
+    /// Words right before a name that make the role before them someone else's (`a spokesman for X`).
+    static let rolePrepositions: Set<String> = ["for", "to", "with", "the", "of", "and", "a", "an"]
+    /// Words a role runs across (`Minister of Foreign Affairs`, `Secretary for Defence and Security`).
+    static let roleGlue: Set<String> = ["of", "the", "for", "and"]
+
     /// The role phrase before a name: `White House Press Secretary`, `Press Secretary of the head of state`.
     static func role(before start: Int, _ p: ParagraphText) -> String? {
         // `a spokesman for X`, `an adviser to X`: the role is someone else's.
-        if start >= 1, ["for", "to", "with", "the", "of", "and", "a", "an"].contains(p.tokens[start - 1].key) { return nil }
+        if start >= 1, Self.rolePrepositions.contains(p.tokens[start - 1].key) { return nil }
         var k = start - 1
         var hasTitle = false
-        let glue: Set<String> = ["of", "the", "for", "and"]
         while k >= 0 {
-            let t = p.tokens[k]
-            guard t.isWord, !p.editorial[k] else { break }
-            if t.possessive && k != start - 1 { break }
+            // Fields read one by one: a whole `Token` copy retains its key.
+            guard p.tokens[k].isWord, !p.editorial[k] else { break }
+            if p.tokens[k].possessive && k != start - 1 { break }
             switch p.labels[k] {
             case .place, .organization:
                 k -= 1
@@ -274,8 +278,9 @@ enum NameDetector {
             case .person:
                 break
             case .none:
-                if (t.lex & Lex.titles != 0) { hasTitle = true; k -= 1; continue }
-                if glue.contains(t.key) || (t.lex & Lex.nationalities != 0) { k -= 1; continue }
+                let lex = p.tokens[k].lex
+                if (lex & Lex.titles != 0) { hasTitle = true; k -= 1; continue }
+                if Self.roleGlue.contains(p.tokens[k].key) || (lex & Lex.nationalities != 0) { k -= 1; continue }
             }
             break
         }
@@ -288,9 +293,9 @@ enum NameDetector {
            (and + 1..<start).contains(where: { p.tokens[$0].lex & Lex.roleNouns != 0 }) {
             first = and + 1
         }
-        while first < start, glue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
+        while first < start, Self.roleGlue.contains(p.tokens[first].key) || p.tokens[first].key == "a" { first += 1 }
         var last = start
-        while last > first, glue.contains(p.tokens[last - 1].key) { last -= 1 }
+        while last > first, Self.roleGlue.contains(p.tokens[last - 1].key) { last -= 1 }
         // `his Russian counterpart Vladimir Putin`: a relation, not a role.
         guard hasTitle, first < last, (first..<last).contains(where: { p.tokens[$0].lex & Lex.titles != 0 }),
               !["counterpart", "counterparts", "host"].contains(p.tokens[last - 1].key) else { return nil }

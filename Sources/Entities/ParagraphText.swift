@@ -31,7 +31,7 @@ struct ParagraphText: Sendable {
         self.tokens = Tokenizer.tokenize(text)
         self.labels = Array(repeating: .none, count: tokens.count)
         self.matchStart = Array(0..<tokens.count)
-        self.matchEnd = Array(1...max(1, tokens.count)).prefix(tokens.count).map { $0 }
+        self.matchEnd = Array(1..<(tokens.count + 1))
         self.editorial = Array(repeating: false, count: tokens.count)
     }
 

@@ -4,13 +4,13 @@ extension EntityRecognizer {
     /// Turns registry matches and name candidates into the article's people and mentions.
     func resolvePeople(_ table: inout PersonTable, candidates: [NameCandidate], paragraphs: [ParagraphText],
                        article: NormalizedArticle, diagnostics: inout [Diagnostic]) {
-        var replaced = Set<[Int]>()
-        for c in candidates where c.extendsRegistry != nil { replaced.insert([c.paragraph, c.start]) }
+        var replaced = Set<TokenPosition>()
+        for c in candidates where c.extendsRegistry != nil { replaced.insert(TokenPosition(paragraph: c.paragraph, token: c.start)) }
         // 1. Registry spellings found by the automaton.
         for p in paragraphs {
             for k in p.tokens.indices where p.matchStart[k] == k {
-                guard case .person(let r) = p.labels[k], !replaced.contains([p.index, k]) else { continue }
-                let person = table.registryPerson(r, registry)
+                guard case .person(let r) = p.labels[k], replaced.isEmpty || !replaced.contains(TokenPosition(paragraph: p.index, token: k)) else { continue }
+                let person = table.registryPerson(r, registry, keys: spellings[r][0])
                 table.spans.append(.init(paragraph: p.index, start: k, end: p.matchEnd[k], person: person))
             }
         }
@@ -26,7 +26,7 @@ extension EntityRecognizer {
                 let joined = c.keys.joined(separator: " ")
                 let person: Int
                 if let r = fullNames[joined]?.first {
-                    person = table.registryPerson(r, registry)
+                    person = table.registryPerson(r, registry, keys: spellings[r][0])
                 } else {
                     person = table.unknownPerson(name: displayName(p, c), keys: c.keys)
                 }
@@ -34,7 +34,7 @@ extension EntityRecognizer {
                 continue
             }
             if let r = fuzzy(c.keys) {
-                let person = table.registryPerson(r, registry)
+                let person = table.registryPerson(r, registry, keys: spellings[r][0])
                 table.spans.append(.init(paragraph: c.paragraph, start: c.start, end: c.end, person: person))
                 let text = displayName(p, c)
                 let foreign = c.keys.contains { $0.utf8.contains(Fold.wildcard) }
@@ -65,16 +65,16 @@ extension EntityRecognizer {
             let key = c.keys[0]
             var person: Int? = nil
             if let hint = c.hint, let r = fullNames[hint + " " + key]?.first {
-                person = table.registryPerson(r, registry)
+                person = table.registryPerson(r, registry, keys: spellings[r][0])
             }
             if person == nil { person = table.bySurname(key, aliasSurnames: surnames.aliasSurnames) }
             // `Trump` where the article names only `Donald Trump Jr.`: the registry's `Donald Trump`.
             if let local = person, PersonTable.hasSuffix(table.entries[local].keys), c.hint == nil,
                let r = surnames.registryPerson(surname: key), !surnames.suffixed.contains(r) {
-                person = table.registryPerson(r, registry)
+                person = table.registryPerson(r, registry, keys: spellings[r][0])
             }
             if person == nil, GivenNames.contains(key) || !c.sentenceInitial { person = table.byGivenName(key) }
-            if person == nil, let r = surnames.registryPerson(surname: key) { person = table.registryPerson(r, registry) }
+            if person == nil, let r = surnames.registryPerson(surname: key) { person = table.registryPerson(r, registry, keys: spellings[r][0]) }
             if person == nil, c.speech || c.titleBefore, let near = table.bySurnameSpelling(key) {
                 person = near
                 let p = paragraphs[c.paragraph]
@@ -172,14 +172,15 @@ extension EntityRecognizer {
         for old in order {
             let e = table.entries[old]
             let n: Int
-            if let r = e.registry { n = newTable.registryPerson(r, registry) } else { n = newTable.unknownPerson(name: e.person.name, keys: e.keys) }
+            if let r = e.registry { n = newTable.registryPerson(r, registry, keys: spellings[r][0]) } else { n = newTable.unknownPerson(name: e.person.name, keys: e.keys) }
             newTable.entries[n].roles = e.roles
             remap[old] = n
         }
-        var seen = Set<[Int]>()
+        var seen = Set<TokenPosition>()
         for s in table.spans.sorted(by: { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }) {
-            guard let n = remap[s.person], !seen.contains([s.paragraph, s.start]) else { continue }
-            seen.insert([s.paragraph, s.start])
+            let position = TokenPosition(paragraph: s.paragraph, token: s.start)
+            guard let n = remap[s.person], !seen.contains(position) else { continue }
+            seen.insert(position)
             newTable.spans.append(.init(paragraph: s.paragraph, start: s.start, end: s.end, person: n))
         }
         table = newTable

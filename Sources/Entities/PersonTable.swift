@@ -25,10 +25,11 @@ struct PersonTable {
     private var byRegistry: [Int: Int] = [:]
     private var byKey: [String: Int] = [:]
 
-    mutating func registryPerson(_ r: Int, _ registry: Registry) -> Int {
+    /// The entry of registry person `r`, added when new. `keys` are the folded words of the
+    /// person's name (`EntityRecognizer.spellings[r][0]`, tokenized once for the registry).
+    mutating func registryPerson(_ r: Int, _ registry: Registry, keys: [String]) -> Int {
         if let i = byRegistry[r] { return i }
-        let p = registry.people[r]
-        entries.append(Entry(person: p, registry: r, keys: Tokenizer.tokenize(p.name).filter(\.isWord).map(\.key)))
+        entries.append(Entry(person: registry.people[r], registry: r, keys: keys))
         byRegistry[r] = entries.count - 1
         return entries.count - 1
     }

@@ -216,21 +216,24 @@ struct QuoteAttributor {
         var out: [(Int, Int, Int)] = []
         for p in paragraphs {
             let t = p.tokens
-            var seen = Set<Int>()
+            var sentenceCount = 0
+            for k in t.indices { sentenceCount = max(sentenceCount, t[k].sentence + 1) }
+            // Sentences whose subject has been read, by sentence index.
+            var seen = Array(repeating: false, count: sentenceCount)
             for k in t.indices {
                 let sentence = t[k].sentence
-                guard !seen.contains(sentence) else { continue }
+                guard !seen[sentence] else { continue }
                 if let person = personAt[p.index][k] {
                     // `X declined to say …` tells that X did not speak.
                     var e = k
                     while e < t.count, personAt[p.index][e] == person { e += 1 }
                     let refused = (e..<min(t.count, e + 3)).contains { ["declined", "refused", "declines", "refuses"].contains(t[$0].key) }
                     if isSubject(p, k) && !governedByPreposition(p, k) && !refused { out.append((p.index, k, person)) }
-                    seen.insert(sentence)
+                    seen[sentence] = true
                 } else if t[k].sentenceStart, t[k].key == "the", k + 1 < t.count, (t[k + 1].lex & Lex.roleNouns != 0),
                           let person = byRole(t[k + 1].key) {
                     out.append((p.index, k, person))
-                    seen.insert(sentence)
+                    seen[sentence] = true
                 }
             }
         }

@@ -41,7 +41,7 @@ struct Token: Sendable {
     /// by the tokenizer).
     var isInitial = false
 
-    init(kind: Kind, start: Int, end: Int, key: String, keyHash: UInt64) {
+    init(kind: Kind, start: Int, end: Int, key: String, keyHash: UInt64, mark: Unicode.Scalar = " ") {
         self.kind = kind
         self.isWord = kind == .word
         self.isPunct = kind == .punct
@@ -49,6 +49,7 @@ struct Token: Sendable {
         self.end = end
         self.key = key
         self.keyHash = keyHash
+        self.mark = mark
     }
 }
 
@@ -56,6 +57,9 @@ struct Token: Sendable {
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
         let (scalars, offsets) = text.scalarsWithOffsets()
+        // Read once: each read of a global copies it (and retains its arrays).
+        let lexicon = Lexicon.table
+        let markKeys = asciiMarkKeys, markHashes = asciiMarkHashes
         let n = scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5 + 4)
@@ -136,7 +140,7 @@ enum Tokenizer {
                 }
                 var token = Token(kind: .word, start: offsets[begin], end: offsets[end], key: String(decoding: keyBytes, as: UTF8.self),
                                   keyHash: FoldedKeyHash.of(keyBytes))
-                var lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                var lex = lexicon.value(for: token.key, hash: token.keyHash) ?? 0
                 token.foreign = foreign
                 token.allCaps = letters >= 2 && uppers == letters
                 token.capitalized = firstUpper || (upperAfterHyphen && lettersBeforeHyphen <= 3)
@@ -156,7 +160,7 @@ enum Tokenizer {
                         if extended {
                             token.key = String(decoding: keyBytes, as: UTF8.self)
                             token.keyHash = FoldedKeyHash.of(keyBytes)
-                            lex = Lexicon.table.value(for: token.key, hash: token.keyHash) ?? 0
+                            lex = lexicon.value(for: token.key, hash: token.keyHash) ?? 0
                         }
                         token.end = offsets[j]
                         if extended { token.allCaps = true }
@@ -186,15 +190,25 @@ enum Tokenizer {
                                     keyHash: FoldedKeyHash.of(keyBytes)))
                 continue
             }
-            let mark = String(Character(s))
-            var token = Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: mark, keyHash: FoldedKeyHash.of(mark))
-            token.mark = s
-            tokens.append(token)
+            let key: String, keyHash: UInt64
+            if s.value < 0x80 {
+                key = markKeys[Int(s.value)]
+                keyHash = markHashes[Int(s.value)]
+            } else {
+                key = String(Character(s))
+                keyHash = FoldedKeyHash.of(key)
+            }
+            tokens.append(Token(kind: .punct, start: offsets[i], end: offsets[i + 1], key: key, keyHash: keyHash, mark: s))
             i += 1
         }
         markSentences(&tokens)
         return tokens
     }
+
+    /// Keys of ASCII punctuation tokens (the mark itself) by code, and their hashes: made once
+    /// instead of a `String` per comma.
+    static let asciiMarkKeys: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+    static let asciiMarkHashes: [UInt64] = asciiMarkKeys.map { FoldedKeyHash.of($0) }
 
     /// Numbers sentences: a new one starts after `.`, `!`, `?` (not an abbreviation's own stop)
     /// and after an abbreviation followed by a typical sentence opener.

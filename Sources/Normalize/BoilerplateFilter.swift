@@ -39,10 +39,13 @@ struct BoilerplateFilter {
         }
         if chromeLabels.contains(key) { return true }
         // `Listen to this article · 4 min`: a label with the reading time after a separator.
-        for separator: Character in ["\u{B7}", "|", "\u{2022}"] {
-            guard let r = key.firstIndex(of: separator) else { continue }
-            let label = key[..<r].trimmed, rest = key[key.index(after: r)...].trimmed
-            if chromeLabels.contains(label), isReadingTime(rest) { return true }
+        // (ASCII text without `|` holds none of the separators: the others are not ASCII.)
+        if key.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "|") }) {
+            for separator: Character in ["\u{B7}", "|", "\u{2022}"] {
+                guard let r = key.firstIndex(of: separator) else { continue }
+                let label = key[..<r].trimmed, rest = key[key.index(after: r)...].trimmed
+                if chromeLabels.contains(label), isReadingTime(rest) { return true }
+            }
         }
         if TextScanning.wordCount(key) <= 8, chromeStarts.contains(where: { key.hasPrefix($0) }),
            !TextScanning.endsSentence(line) { return true }
@@ -119,17 +122,22 @@ struct BoilerplateFilter {
 
     /// The photographer named in a credit: `AP Photo/Evan Vucci` → `Evan Vucci`.
     static func photographer(inCredit credit: Substring) -> String? {
+        // A marker stands only where its bytes do: no other character is canonically equivalent
+        // to its letters, space, colon or slash. So a byte search rules most markers out cheaply.
         var rest: Substring?
-        for marker in ["Photo/", "Photos/", "Photograph/", "Photo by ", "Photo: "] {
-            if let r = credit.firstRange(of: marker) { rest = credit[r.upperBound...]; break }
+        for marker: StaticString in ["Photo/", "Photos/", "Photograph/", "Photo by ", "Photo: "] {
+            if !TextScanning.containsBytes(credit, marker) { continue }
+            if let r = credit.firstRange(of: marker.description) { rest = credit[r.upperBound...]; break }
         }
         // `REUTERS/Pavel Drozdov/File Photo`: the name after the agency's slash.
         if rest == nil, let slash = credit.firstIndex(of: "/"), isAgencyName(credit[..<slash]) {
             rest = credit[credit.index(after: slash)...]
         }
         guard var name = rest?.trimmed else { return nil }
-        for stop in [",", ";", ")", " via ", "/"] {
-            if let r = name.firstRange(of: stop) { name = String(name[..<r.lowerBound]).trimmed }
+        // The same holds for the stops but `;`, which U+037E (Greek question mark) equals.
+        for stop: StaticString in [",", ";", ")", " via ", "/"] {
+            if stop.description != ";", !TextScanning.containsBytes(name, stop) { continue }
+            if let r = name.firstRange(of: stop.description) { name = String(name[..<r.lowerBound]).trimmed }
         }
         let words = name.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }

@@ -14,7 +14,21 @@ import ParleyCore
 ///
 /// The city part is a run of upper-case words; everything after the separator is story.
 struct DatelineParser {
-    var places: [NamedEntity]
+    let places: [NamedEntity]
+    /// Lower-cased names and aliases of `places` → canonical name, the first place listing a
+    /// spelling winning (what `canonicalPlace` answers, without lower-casing every place per call).
+    private let canonicalNames: [String: String]
+
+    init(places: [NamedEntity]) {
+        self.places = places
+        var names: [String: String] = [:]
+        for entity in places {
+            for spelling in [entity.name] + entity.aliases where names[spelling.lowercased()] == nil {
+                names[spelling.lowercased()] = entity.name
+            }
+        }
+        self.canonicalNames = names
+    }
 
     struct Result {
         var dateline: Dateline?
@@ -266,13 +280,7 @@ struct DatelineParser {
 
     /// The registry's canonical name when a known place has this name or alias.
     func canonicalPlace(_ name: String) -> String {
-        let key = name.lowercased()
-        for entity in places {
-            if entity.name.lowercased() == key || entity.aliases.contains(where: { $0.lowercased() == key }) {
-                return entity.name
-            }
-        }
-        return name
+        canonicalNames[name.lowercased()] ?? name
     }
 }
 

@@ -12,6 +12,8 @@ enum LowercasedWords {
             lowered.reserveCapacity(32)
             var start = -1
             var nonASCII = false
+            // An ASCII word without capitals is handed over as the text's own bytes.
+            var hasUpper = false
             var i = 0
             let n = bytes.count
 
@@ -26,24 +28,29 @@ enum LowercasedWords {
                     } else {
                         other(word)
                     }
-                } else {
+                } else if hasUpper {
                     lowered.removeAll(keepingCapacity: true)
                     for k in start..<end {
                         let b = bytes[k]
                         lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                     }
                     lowered.withUnsafeBufferPointer(ascii)
+                } else {
+                    ascii(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 }
                 start = -1
                 nonASCII = false
+                hasUpper = false
             }
 
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
-                    let word = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                    let upper = b >= 0x41 && b <= 0x5A
+                    let word = upper || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A)
                     if word {
                         if start < 0 { start = i }
+                        if upper { hasUpper = true }
                     } else {
                         flush(i)
                     }

@@ -15,9 +15,12 @@ import ParleyCore
 public struct Normalizer: Sendable {
     /// Known places (canonical name and spellings), used to name dateline places.
     public let places: [NamedEntity]
+    /// Reads datelines against `places`; made once, not per article.
+    let datelineParser: DatelineParser
 
     public init(places: [NamedEntity] = []) {
         self.places = places
+        self.datelineParser = DatelineParser(places: places)
     }
 
     public func normalize(_ source: SourceArticle) -> NormalizedArticle {
@@ -39,7 +42,7 @@ public struct Normalizer: Sendable {
         // 1. Blocks and paragraphs; chrome and captions out (plain text only).
         var blocks = SourceLines.blocks(source.body, firstLine: source.bodyStartLine, keepLines: !isText)
         var paragraphs: [WorkingParagraph]
-        let parser = DatelineParser(places: places)
+        let parser = datelineParser
         if isText {
             let filtered = BoilerplateFilter().filter(blocks, trace: &trace)
             blocks = Self.splittingAfterHeadline(Self.splittingBeforeDateline(filtered.blocks, parser: parser))

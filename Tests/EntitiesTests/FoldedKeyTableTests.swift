@@ -31,6 +31,16 @@ import Testing
         #expect(table.count == 2)
     }
 
+    @Test func punctuationKeysAreTheirMarks() {
+        let tokens = Tokenizer.tokenize("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \u{2013} \u{201C}x\u{201D} \u{2026} \u{A7}")
+        #expect(tokens.filter(\.isPunct).count >= 36)
+        for t in tokens where t.isPunct {
+            #expect(t.key == String(Character(t.mark)))
+            #expect(t.keyHash == FoldedKeyHash.of(t.key))
+            #expect(t.end - t.start == t.key.utf8.count)
+        }
+    }
+
     @Test func tokenKeysCarryTheirHashAndLexiconFlags() {
         let tokens = Tokenizer.tokenize("Mr. Lavrov said U.S. officials, the Gen. and Çavuşoğlu’s aide met “today”.")
         for t in tokens {
