@@ -76,34 +76,32 @@ extension SiteBuilder {
         let identity = BuildCache.analysisIdentity(registry)
         guard let theme = try? loadTheme() else { return nil }
         let pageIdentity = PageManifest.identity(analysis: identity, theme: theme.digest, site: site)
-        guard var manifest = PageManifest.load(cache, identity: pageIdentity, output: previousStamp),
-              !manifest.articles.isEmpty, manifest.articles.count == paths.count,
-              manifest.inputDiagnostics == Self.digest(of: diagnostics) else { return nil }
+        // The articles of the last build first: most builds that cannot take this way (an
+        // article added or removed) are told by them alone.
+        guard let last = PageManifest.loadArticles(cache, identity: pageIdentity, output: previousStamp), !last.articles.isEmpty,
+              last.articles.count == paths.count, last.inputDiagnostics == Self.digest(of: diagnostics) else { return nil }
+        var states = last.articles
         var position: [String: Int] = [:]
-        for (index, state) in manifest.articles.enumerated() { position[state.path] = index }
+        for (index, state) in states.enumerated() { position[state.path] = index }
         guard paths.allSatisfy({ position[$0] != nil }) else { return nil }
         timer.lap("ingest")
 
         // The article files that changed, by library index.
         var changed: [(index: Int, fingerprint: FileFingerprint)] = []
-        for (index, state) in manifest.articles.enumerated() {
+        for (index, state) in states.enumerated() {
             guard let fingerprint = loader.fingerprint(state.path) else { return nil }
             if fingerprint != state.fingerprint {
                 changed.append((index, fingerprint))
                 if changed.count > BodyEdits.limit { return nil }
             }
         }
+        // Each one analyzed (or its analysis taken from the cache) and kept for the next build,
+        // and what other pages show of it compared with the last build.
         let registryIndex = RegistryIndex(registry)
-        let people = Set(registry.people.map(\.id))
-        let events = Set(registry.events.map(\.id))
         var recognizer: EntityRecognizer?
-        var rebuilt: [BodyEdits.Rebuilt] = []
-        var feedChanged = false
-        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
-        // Made when a page is to be checked: not for a build with nothing to make.
-        var known: (files: Set<String>, paths: KnownPaths)?
+        var edited: [(index: Int, analyzed: AnalyzedArticle, last: PageManifest.ArticleState)] = []
         for (index, fingerprint) in changed {
-            let state = manifest.articles[index]
+            let state = states[index]
             guard let cached = cache.loadArticle(state.path, identity: identity, registry: registryIndex) else { return nil }
             let (source, found) = loader.loadListedArticle(state.path)
             guard let source, found == cached.diagnostics else { return nil }
@@ -120,11 +118,24 @@ extension SiteBuilder {
                   let analyzed = saved.analyzed, let digest = saved.digest,
                   ArticleSurface.digest(analyzed, summary: Summary.make(analyzed.article), registry: registryIndex) == state.surface
             else { return nil }
-            var updated = state
-            updated.fingerprint = fingerprint
-            updated.analysis = digest
-            manifest.articles[index] = updated
-            guard digest != state.analysis else { continue }
+            states[index].fingerprint = fingerprint
+            states[index].analysis = digest
+            if digest != state.analysis { edited.append((index, analyzed, state)) }
+        }
+
+        // Then the pages of the last build, and the new page of each edited article.
+        guard var manifest = PageManifest.load(cache, identity: pageIdentity, output: previousStamp, parts: [.pages, .report]) else { return nil }
+        manifest.articles = states
+        manifest.inputDiagnostics = last.inputDiagnostics
+        let people = Set(registry.people.map(\.id))
+        let events = Set(registry.events.map(\.id))
+        var rebuilt: [BodyEdits.Rebuilt] = []
+        var feedChanged = false
+        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
+        // Made when a page is to be checked: not for a build with nothing to make.
+        var known: (files: Set<String>, paths: KnownPaths)?
+        for (index, analyzed, state) in edited {
+            let updated = states[index]
             guard let entry = manifest.entries[state.page], let span = entry.body,
                   let page = rebuild(analyzed, at: state.page, span: span, sink: sink, registryPeople: people, registryEvents: events)
             else { return nil }
@@ -154,7 +165,7 @@ extension SiteBuilder {
                 anchors.insert(check.anchors)
                 check.broken = results.finish(paths: files, anchors: anchors)
             }
-            let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: digest), paths: entry.paths,
+            let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), paths: entry.paths,
                                               anchors: check.anchors, broken: check.broken, body: page.span)
             guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))

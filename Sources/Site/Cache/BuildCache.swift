@@ -16,7 +16,8 @@ import Darwin
 ///   fingerprint, the digest of the article as read, what reading it reported, and its analysis.
 ///   An article is read again only when its fingerprint changed, and analyzed again only when
 ///   what was read changed.
-/// - `pages.bin`: what each page of the last build was made from (`PageManifest`).
+/// - `pages.bin`: what each page of the last build was made from (`PageManifest`), and
+///   `articles.bin`: what the last build knew of each article file (`PageManifest.ArticleState`).
 ///
 /// Every file is stamped with the identity of what all of it depends on (Parley's own code,
 /// the registries, and for pages the theme and the site settings), so a change of any of those

@@ -87,7 +87,9 @@ struct PageManifest: Sendable {
     /// The last build's manifest, and the one of the build before it.
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
-    private static let kind = "parley pages 3"
+    static let articlesFile = "articles.bin"
+    private static let articlesKind = "parley articles"
+    private static let kind = "parley pages 4"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -135,13 +137,11 @@ struct PageManifest: Sendable {
                     : Entry(digest: digest, paths: paths, anchors: [], broken: [])
             }
             manifest.files = try r.readStrings()
-            guard parts.contains(.articles) else { return manifest }
-            for _ in 0..<(try r.readCount()) {
-                manifest.articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
-                                                      analysis: try r.readDigest(), surface: try r.readDigest()))
+            if parts.contains(.articles), let (articles, inputDiagnostics) = loadArticles(cache, identity: identity, output: output) {
+                manifest.articles = articles
+                manifest.inputDiagnostics = inputDiagnostics
             }
             guard parts.contains(.report) else { return manifest }
-            manifest.inputDiagnostics = try r.readDigest()
             manifest.diagnostics = try r.readDiagnostics()
             if try r.readBool() { manifest.siteFeed = try r.readFeed() }
             return r.atEnd ? manifest : nil
@@ -176,20 +176,46 @@ struct PageManifest: Sendable {
             }
         }
         w.write(files)
-        w.write(UInt64(articles.count))
-        for article in articles {
-            w.write(article.path)
-            w.write(article.page)
-            w.write(article.fingerprint)
-            w.write(article.analysis)
-            w.write(article.surface)
-        }
-        w.write(inputDiagnostics)
         w.write(diagnostics)
         w.write(siteFeed != nil)
         if let siteFeed { w.write(siteFeed) }
+        var a = ByteWriter()
+        a.write(identity)
+        a.write(output)
+        a.write(UInt64(articles.count))
+        for article in articles {
+            a.write(article.path)
+            a.write(article.page)
+            a.write(article.fingerprint)
+            a.write(article.analysis)
+            a.write(article.surface)
+        }
+        a.write(inputDiagnostics)
         try cache.prepare()
+        try CacheFile.write(cache.path(Self.articlesFile), kind: Self.articlesKind, a.bytes)
         _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+    }
+
+    /// The articles of the last build (`articles`, `inputDiagnostics`), kept in a file of their
+    /// own: a build looks at them first, and reads the pages only when it can use them.
+    static func loadArticles(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint)
+        -> (articles: [ArticleState], inputDiagnostics: ContentDigest)? {
+        guard let payload = CacheFile.read(cache.path(articlesFile), kind: articlesKind) else { return nil }
+        var r = ByteReader(payload)
+        do throws(ByteReader.Damaged) {
+            guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
+            var articles: [ArticleState] = []
+            let count = try r.readCount()
+            articles.reserveCapacity(count)
+            for _ in 0..<count {
+                articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
+                                             analysis: try r.readDigest(), surface: try r.readDigest()))
+            }
+            let inputDiagnostics = try r.readDigest()
+            return r.atEnd ? (articles, inputDiagnostics) : nil
+        } catch {
+            return nil
+        }
     }
 }
