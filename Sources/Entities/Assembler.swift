@@ -49,7 +49,7 @@ extension EntityRecognizer {
             for k in s.start..<s.end { personCovered[s.paragraph][k] = true }
             let start = p.tokens[s.start].start, end = p.tokens[s.end - 1].end
             candidates.append(Candidate(mention: Mention(kind: .person, entity: outputPeople[o].id, paragraph: s.paragraph,
-                                                         start: start, end: end, text: p.byteSlice(start, end)), priority: 0))
+                                                         start: start, end: end), priority: 0))
         }
 
         // Places and organizations.
@@ -68,8 +68,8 @@ extension EntityRecognizer {
                 }
                 if kind == .place { if !placeNames.contains(name) { placeNames.append(name) } } else if !orgNames.contains(name) { orgNames.append(name) }
                 let start = p.tokens[k].start, stop = p.tokens[end - 1].end
-                candidates.append(Candidate(mention: Mention(kind: kind, entity: name, paragraph: p.index, start: start, end: stop,
-                                                             text: p.byteSlice(start, stop)), priority: 2))
+                candidates.append(Candidate(mention: Mention(kind: kind, entity: name, paragraph: p.index, start: start, end: stop),
+                                                   priority: 2))
             }
         }
         if let wanted = fm?.places {
@@ -98,7 +98,7 @@ extension EntityRecognizer {
             let p = paragraphs[ref.paragraph]
             let start = p.tokens[ref.start].start, end = p.tokens[ref.end - 1].end
             candidates.append(Candidate(mention: Mention(kind: .event, entity: registry.events[ref.event].id, paragraph: ref.paragraph,
-                                                         start: start, end: end, text: p.byteSlice(start, end)), priority: 1))
+                                                         start: start, end: end), priority: 1))
         }
 
         // Non-overlapping mentions: people first, then events, then places and organizations; longer first.

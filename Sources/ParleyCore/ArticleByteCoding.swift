@@ -36,7 +36,6 @@ extension ByteWriter {
             write(m.paragraph)
             write(m.start)
             write(m.end)
-            write(m.text)
         }
         write(UInt64(a.quotes.count))
         for q in a.quotes {
@@ -166,7 +165,7 @@ extension ByteReader {
             let (paragraph, start, end) = (try readInt(), try readInt(), try readInt())
             // A mention stores these in 32 bits.
             guard [paragraph, start, end].allSatisfy({ Int32(exactly: $0) != nil }) else { throw Damaged() }
-            mentions.append(Mention(kind: kind, entity: entity, paragraph: paragraph, start: start, end: end, text: try readString()))
+            mentions.append(Mention(kind: kind, entity: entity, paragraph: paragraph, start: start, end: end))
         }
         var quotes: [Quote] = []
         for _ in 0..<(try readCount()) {

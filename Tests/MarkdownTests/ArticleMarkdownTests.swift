@@ -25,7 +25,7 @@ import Testing
                 if seen == occurrence { found = i; break }
                 seen += 1
             }
-            return Mention(kind: kind, entity: id, paragraph: p, start: found, end: found + needle.count, text: text)
+            return Mention(kind: kind, entity: id, paragraph: p, start: found, end: found + needle.count)
         }
         return AnalyzedArticle(
             article: article,
@@ -75,7 +75,7 @@ import Testing
         let bytes = Array(text.utf8)
         let name = Array("Sergei Lavrov".utf8)
         let starts = (0...(bytes.count - name.count)).filter { bytes[$0..<($0 + name.count)].elementsEqual(name) }
-        article.mentions = starts.map { Mention(kind: .person, entity: "sergei-lavrov", paragraph: 0, start: $0, end: $0 + name.count, text: "Sergei Lavrov") }
+        article.mentions = starts.map { Mention(kind: .person, entity: "sergei-lavrov", paragraph: 0, start: $0, end: $0 + name.count) }
         let paragraphs = ArticleMarkdown(article, linker: linker).paragraphs
         #expect(paragraphs[0] == "See [Sergei Lavrov](https://example.org) — [Sergei Lavrov](<../../people/sergei-lavrov/index.html>) *said*.")
     }

@@ -15,7 +15,7 @@ import Testing
     @Test func anArticleForTheLibraryDropsTheRawTextAndKeepsTheRest() {
         let source = SourceArticle(path: "articles/a.txt", format: .text, body: "Raw text.\n\nSecond.")
         var mentions: [Mention] = []
-        for i in 0..<33 { mentions.append(Mention(kind: .place, entity: "Kyiv", paragraph: 1, start: i, end: i + 4, text: "Kyiv")) }
+        for i in 0..<33 { mentions.append(Mention(kind: .place, entity: "Kyiv", paragraph: 1, start: i, end: i + 4)) }
         let article = AnalyzedArticle(article: NormalizedArticle(source: source, title: "A", paragraphs: [Paragraph("Raw text."), Paragraph("Second.")]),
                                       places: ["Kyiv"], mentions: mentions)
         let compact = article.compactedForLibrary()

@@ -15,7 +15,7 @@ enum ArticleSurface {
         var surface = analyzed
         surface.article.paragraphs = []
         surface.mentions = analyzed.mentions.map {
-            Mention(kind: $0.kind, entity: $0.entity, paragraph: $0.paragraph, start: 0, end: 0, text: "")
+            Mention(kind: $0.kind, entity: $0.entity, paragraph: $0.paragraph, start: 0, end: 0)
         }
         var w = ByteWriter()
         w.write(surface, registry: registry)

@@ -38,7 +38,7 @@ public struct BuildCache: Sendable {
     /// executable to digest it took longer than a build with nothing changed spends on pages.
     static let codeIdentity: ContentDigest = {
         var writer = ByteWriter()
-        writer.write("parley-cache-2")
+        writer.write("parley-cache-3")
         if let fingerprint = FileFingerprint.of("/proc/self/exe") ?? FileFingerprint.of(CommandLine.arguments.first ?? "") {
             writer.write(fingerprint)
         }
