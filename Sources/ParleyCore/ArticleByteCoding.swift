@@ -143,33 +143,29 @@ extension ByteWriter {
 extension ByteReader {
     public mutating func readAnalyzedArticle(registry: RegistryIndex) throws(Damaged) -> AnalyzedArticle {
         let article = try readNormalizedArticle()
-        var people: [PersonInArticle] = []
-        for _ in 0..<(try readCount()) {
-            let i = try readInt()
+        let people = try readArray { r throws(Damaged) in
+            let i = try r.readInt()
             guard i >= 0, i <= registry.registry.people.count else { throw Damaged() }
-            let person = i > 0 ? registry.registry.people[i - 1] : try readPerson()
-            people.append(PersonInArticle(person: person, mentions: try readInt(), roles: try readStrings()))
+            let person = i > 0 ? registry.registry.people[i - 1] : try r.readPerson()
+            return PersonInArticle(person: person, mentions: try r.readInt(), roles: try r.readStrings())
         }
-        var events: [Event] = []
-        for _ in 0..<(try readCount()) {
-            let i = try readInt()
+        let events = try readArray { r throws(Damaged) in
+            let i = try r.readInt()
             guard i >= 0, i <= registry.registry.events.count else { throw Damaged() }
-            events.append(i > 0 ? registry.registry.events[i - 1] : try readEvent())
+            return i > 0 ? registry.registry.events[i - 1] : try r.readEvent()
         }
         let places = try readStrings()
         let organizations = try readStrings()
-        var mentions: [Mention] = []
-        for _ in 0..<(try readCount()) {
-            guard let kind = EntityKind(rawValue: try readString()) else { throw Damaged() }
-            let entity = try readString()
-            let (paragraph, start, end) = (try readInt(), try readInt(), try readInt())
+        let mentions = try readArray { r throws(Damaged) in
+            guard let kind = EntityKind(rawValue: try r.readString()) else { throw Damaged() }
+            let entity = try r.readString()
+            let (paragraph, start, end) = (try r.readInt(), try r.readInt(), try r.readInt())
             // A mention stores these in 32 bits.
             guard [paragraph, start, end].allSatisfy({ Int32(exactly: $0) != nil }) else { throw Damaged() }
-            mentions.append(Mention(kind: kind, entity: entity, paragraph: paragraph, start: start, end: end))
+            return Mention(kind: kind, entity: entity, paragraph: paragraph, start: start, end: end)
         }
-        var quotes: [Quote] = []
-        for _ in 0..<(try readCount()) {
-            quotes.append(Quote(speaker: try readString(), text: try readString(), paragraph: try readInt()))
+        let quotes = try readArray { r throws(Damaged) in
+            Quote(speaker: try r.readString(), text: try r.readString(), paragraph: try r.readInt())
         }
         return AnalyzedArticle(article: article, people: people, events: events, places: places, organizations: organizations,
                                mentions: mentions, quotes: quotes, diagnostics: try readDiagnostics())
@@ -193,8 +189,7 @@ extension ByteReader {
         let corrections = try readStrings()
         let captions = try readStrings()
         let storyCodes = try readStrings()
-        var paragraphs: [Paragraph] = []
-        for _ in 0..<(try readCount()) { paragraphs.append(Paragraph(try readString(), line: try readOptionalInt())) }
+        let paragraphs = try readArray { r throws(Damaged) in Paragraph(try r.readString(), line: try r.readOptionalInt()) }
         return NormalizedArticle(source: source, title: title, titleDerived: titleDerived, standfirst: standfirst, date: date,
                                  dateline: dateline, outlet: outlet, contributors: contributors, corrections: corrections,
                                  captions: captions, storyCodes: storyCodes, paragraphs: paragraphs, diagnostics: try readDiagnostics())
@@ -226,12 +221,10 @@ extension ByteReader {
     }
 
     public mutating func readDiagnostics() throws(Damaged) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for _ in 0..<(try readCount()) {
-            guard let severity = Diagnostic.Severity(rawValue: try readString()) else { throw Damaged() }
-            out.append(Diagnostic(severity, step: try readString(), file: try readOptionalString(), line: try readOptionalInt(), try readString()))
+        try readArray { r throws(Damaged) in
+            guard let severity = Diagnostic.Severity(rawValue: try r.readString()) else { throw Damaged() }
+            return Diagnostic(severity, step: try r.readString(), file: try r.readOptionalString(), line: try r.readOptionalInt(), try r.readString())
         }
-        return out
     }
 
     public mutating func readDay() throws(Damaged) -> Day? {

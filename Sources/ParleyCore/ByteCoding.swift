@@ -121,8 +121,18 @@ public struct ByteReader {
     }
 
     public mutating func readStrings() throws(Damaged) -> [String] {
-        var out: [String] = []
-        for _ in 0..<(try readCount()) { out.append(try readString()) }
+        try readArray { reader throws(Damaged) in try reader.readString() }
+    }
+
+    /// A count, then that many elements read by `element`, in an array with room for exactly
+    /// them: what a build reads from its cache is kept to the end of the build, and an array grown
+    /// by appending keeps up to twice the room it needs. (The count is at most the bytes left, so
+    /// a damaged file cannot ask for more room than its size in elements.)
+    public mutating func readArray<Element>(_ element: (inout ByteReader) throws(Damaged) -> Element) throws(Damaged) -> [Element] {
+        let count = try readCount()
+        var out: [Element] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(try element(&self)) }
         return out
     }
 }
