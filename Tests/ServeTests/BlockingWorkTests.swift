@@ -16,8 +16,10 @@ import Glibc
     /// work cannot finish first.
     @Test func aCancelledWaitEndsAfterTheGraceWhileTheWorkGoesOn() async {
         let buildGoesOn = DispatchSemaphore(value: 0)
-        // Should the wait not end, the work does, after 30 s: the test fails instead of hanging.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { buildGoesOn.signal() }
+        // Should the wait not end, the work does, after 120 s: the test fails instead of hanging.
+        // (Not sooner: the test's own cancel runs on the few threads of async tasks, which the
+        // suite's other tests can hold for over 30 s on a loaded 2-core machine.)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { buildGoesOn.signal() }
         let task = Task {
             await BlockingWork.run(grace: .milliseconds(50)) { () -> Int in
                 buildGoesOn.wait()
