@@ -42,7 +42,7 @@ extension Library {
                 byName[name, default: []].append(index)
             }
         }
-        var taken = Set<String>()
+        var taken = SlugSet()
         return byName.keys.sorted().map { name in
             CollectionEntry(name: name, slug: Slug.unique(Slug.make(name, fallback: "unnamed"), in: &taken),
                             articles: byName[name]!.compacted(), kind: kind)

@@ -111,7 +111,7 @@ public struct Library: Sendable {
 
     public init(articles analyzed: [AnalyzedArticle], registry: Registry) {
         // Slugs are given in the order of source paths, so they are stable from build to build.
-        var taken = Set<String>()
+        var taken = SlugSet()
         var slugged: [(AnalyzedArticle, String)] = []
         var diagnostics: [Diagnostic] = []
         let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
