@@ -28,16 +28,15 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func readFeed() throws(Damaged) -> Feed {
-        var feed = Feed(title: try readString(), description: try readString(), pageURL: try readString(), language: try readString(),
-                        author: try readString(), entries: [])
-        for _ in 0..<(try readCount()) {
-            var entry = Feed.Entry(title: try readString(), url: try readString(), day: try readDay(), summary: try readString(),
-                                   contentHTML: try readOptionalString(), authors: try readStrings(), categories: [])
-            for _ in 0..<(try readCount()) {
-                entry.categories.append(Feed.Category(term: try readString(), label: try readString(), scheme: try readString()))
-            }
-            feed.entries.append(entry)
-        }
-        return feed
+        Feed(title: try readString(), description: try readString(), pageURL: try readString(), language: try readString(),
+             author: try readString(), entries: try readArray { r throws(Damaged) in try r.readFeedEntry() })
+    }
+
+    private mutating func readFeedEntry() throws(Damaged) -> Feed.Entry {
+        Feed.Entry(title: try readString(), url: try readString(), day: try readDay(), summary: try readString(),
+                   contentHTML: try readOptionalString(), authors: try readStrings(),
+                   categories: try readArray { r throws(Damaged) in
+                       Feed.Category(term: try r.readString(), label: try r.readString(), scheme: try r.readString())
+                   })
     }
 }

@@ -124,9 +124,8 @@ struct PageManifest: Sendable {
                     let anchor = AnchorKey(value: try r.readUInt64())
                     if whole { anchors.append(anchor) }
                 }
-                var broken: [LinkChecker.BrokenLink] = []
-                for _ in 0..<(try r.readCount()) {
-                    broken.append(LinkChecker.BrokenLink(page: try r.readString(), target: try r.readString(), reason: try r.readString()))
+                let broken = try r.readArray { r throws(ByteReader.Damaged) in
+                    LinkChecker.BrokenLink(page: try r.readString(), target: try r.readString(), reason: try r.readString())
                 }
                 var body: BodySpan?
                 if try r.readBool() {
@@ -205,12 +204,9 @@ struct PageManifest: Sendable {
         var r = ByteReader(payload)
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
-            var articles: [ArticleState] = []
-            let count = try r.readCount()
-            articles.reserveCapacity(count)
-            for _ in 0..<count {
-                articles.append(ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
-                                             analysis: try r.readDigest(), surface: try r.readDigest()))
+            let articles = try r.readArray { r throws(ByteReader.Damaged) in
+                ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
+                             analysis: try r.readDigest(), surface: try r.readDigest())
             }
             let inputDiagnostics = try r.readDigest()
             return r.atEnd ? (articles, inputDiagnostics) : nil
