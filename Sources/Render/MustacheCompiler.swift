@@ -12,36 +12,6 @@ struct CompiledMustache: Sendable {
     }
 
     var nodes: [Node]
-
-    /// The template with each name looked up along the stack given the number of its first part
-    /// (`MustacheName.slot`), numbers handed out in `slots`.
-    func numbered(_ slots: inout [String: Int]) -> CompiledMustache {
-        func number(_ name: MustacheName) -> MustacheName {
-            guard name.scope == .stack, let first = name.parts.first else { return name }
-            var name = name
-            if let slot = slots[first] {
-                name.slot = slot
-            } else {
-                name.slot = slots.count
-                slots[first] = slots.count
-            }
-            return name
-        }
-        return CompiledMustache(nodes: nodes.map { node in
-            switch node {
-            case .text: node
-            case .variable(let name, let escaped): .variable(number(name), escaped: escaped)
-            case .section(let name, let body, let inverted): .section(number(name), body.numbered(&slots), inverted: inverted)
-            case .block(let name, let content, let indentation): .block(name: name, defaultContent: content.numbered(&slots), indentation: indentation)
-            case .partial(let name, let indentation, let blocks):
-                .partial(name: name, indentation: indentation, blocks: blocks.map { blocks in
-                    var out: [String: CompiledMustache] = [:]
-                    for (key, block) in blocks.sorted(by: { $0.key < $1.key }) { out[key] = block.numbered(&slots) }
-                    return out
-                })
-            }
-        })
-    }
 }
 
 /// A variable or section name: `.`, `name`, `a.b`, `.a` (current object only).
@@ -57,10 +27,6 @@ struct MustacheName: Sendable {
 
     var scope: Scope
     var parts: [String]
-    /// For a name looked up along the stack: the number of its first part among all such names
-    /// of the templates (`CompiledMustache.numbered`), under which the renderer remembers where
-    /// it was found; -1 before numbering.
-    var slot = -1
 
     init(_ text: String) {
         parts = text.split(separator: ".").map(String.init)

@@ -12,49 +12,26 @@ import Mustache
 /// plain values (`String(describing:)`, stored properties by name), without its lambdas and
 /// transforms.
 struct MustacheRenderer {
+    /// The templates as compiled (read by `rendersOnce`).
     let templates: [String: CompiledMustache]
-    /// Templates whose output cannot depend on blocks filled further out: no `{{$block}}` in
-    /// them or in the partials they include.
-    let withoutBlocks: Set<String>
-
-    /// How many distinct first parts the names looked up along the stack have.
-    let slotCount: Int
+    /// The same templates laid out flat, as pages are rendered from them.
+    let program: MustacheProgram
 
     init(templates: [String: CompiledMustache]) {
-        var slots: [String: Int] = [:]
-        var numbered: [String: CompiledMustache] = [:]
-        for (name, template) in templates.sorted(by: { $0.key < $1.key }) { numbered[name] = template.numbered(&slots) }
-        let templates = numbered
         self.templates = templates
-        slotCount = slots.count
-        func hasBlocks(_ template: CompiledMustache, _ seen: inout Set<String>) -> Bool {
-            template.nodes.contains { node in
-                switch node {
-                case .text, .variable: return false
-                case .section(_, let body, _): return hasBlocks(body, &seen)
-                case .block: return true
-                case .partial(let name, _, let blocks):
-                    if blocks != nil { return true }
-                    guard seen.insert(name).inserted, let partial = templates[name] else { return false }
-                    return hasBlocks(partial, &seen)
-                }
-            }
-        }
-        withoutBlocks = Set(templates.filter { name, template in
-            var seen: Set<String> = [name]
-            return !hasBlocks(template, &seen)
-        }.keys)
+        program = MustacheProgram(templates: templates)
     }
 
     /// Renders `context` with the template `name`; partials rendered for an item of a list are
     /// taken from and kept in `fragments` when one is given.
     func render(_ name: String, _ context: Any, fragments: FragmentCache? = nil) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+        guard let id = program.templateIDs[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        var frame = Frame(stack: [Value(context)], versions: [0], indentation: "", blocks: [:], fragments: fragments,
-                          found: FoundBelowTop(slots: slotCount))
-        render(template, &frame, into: &out)
+        var frame = Frame(stack: [Value(context)], versions: [0], indentation: [], fills: [], fragments: fragments,
+                          found: FoundBelowTop(slots: program.slotCount))
+        let body = program.bodies[Int(id)]
+        run(body.start, body.end, &frame, into: &out)
         return out
     }
 
@@ -114,8 +91,11 @@ struct MustacheRenderer {
         /// For each object of the stack, the number it was given when pushed (never reused
         /// within one page: `found.nextVersion`).
         var versions: [UInt64]
-        var indentation: String
-        var blocks: [String: CompiledMustache]
+        /// The indentation of the partials being rendered, outermost first.
+        var indentation: [UInt8]
+        /// The blocks filled by the parent tags being rendered, outermost first (an outer fill
+        /// wins over an inner one for the same block).
+        var fills: [MustacheProgram.Fill]
         var fragments: FragmentCache?
         /// Where names were last found below the top of the stack (shared by the frames of one page).
         let found: FoundBelowTop
@@ -151,19 +131,20 @@ struct MustacheRenderer {
         }
     }
 
-    private func render(_ template: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    /// Runs the instructions `start..<end`.
+    private func run(_ start: Int32, _ end: Int32, _ frame: inout Frame, into out: inout [UInt8]) {
         if frame.indentation.isEmpty {
-            for node in template.nodes { render(node, &frame, into: &out) }
+            for index in Int(start)..<Int(end) { execute(index, &frame, into: &out) }
             return
         }
         // Indented partial: a node whose output is not empty and follows a newline of this
         // template's own output is indented.
-        let start = out.count
-        for node in template.nodes {
+        let first = out.count
+        for index in Int(start)..<Int(end) {
             let before = out.count
-            render(node, &frame, into: &out)
-            if out.count > before, endsWithNewline(out, from: start, to: before) {
-                out.insert(contentsOf: frame.indentation.utf8, at: before)
+            execute(index, &frame, into: &out)
+            if out.count > before, endsWithNewline(out, from: first, to: before) {
+                out.insert(contentsOf: frame.indentation, at: before)
             }
         }
     }
@@ -174,49 +155,60 @@ struct MustacheRenderer {
         return !(end - 2 >= start && out[end - 2] == UInt8(ascii: "\r"))
     }
 
-    private func render(_ node: CompiledMustache.Node, _ frame: inout Frame, into out: inout [UInt8]) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+    private func execute(_ index: Int, _ frame: inout Frame, into out: inout [UInt8]) {
+        let instruction = program.instructions[index]
+        switch instruction.code {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(instruction.a)..<Int(instruction.b)]))
 
-        case .variable(let name, let escaped):
-            guard let value = lookup(name, &frame) else { return }
-            append(value, escaped: escaped, to: &out)
+        case .variable:
+            guard let value = lookup(instruction.a, &frame) else { return }
+            append(value, escaped: instruction.escaped, to: &out)
 
-        case .section(let name, let body, let inverted):
-            let value = lookup(name, &frame)
-            if inverted {
-                renderInverted(value, body, &frame, into: &out)
+        case .section:
+            renderSection(lookup(instruction.a, &frame), instruction.b, instruction.c, &frame, into: &out)
+
+        case .invertedSection:
+            renderInverted(lookup(instruction.a, &frame), instruction.b, instruction.c, &frame, into: &out)
+
+        case .block:
+            let indentation = frame.indentation.count
+            frame.indentation.append(contentsOf: program.bytes[Int(instruction.d)..<Int(instruction.e)])
+            if let fill = frame.fills.first(where: { $0.block == instruction.a }) {
+                run(fill.start, fill.end, &frame, into: &out)
             } else {
-                renderSection(value, body, &frame, into: &out)
+                run(instruction.b, instruction.c, &frame, into: &out)
             }
+            frame.indentation.removeSubrange(indentation...)
 
-        case .block(let name, let defaultContent, let indentation):
-            var inner = frame
-            inner.indentation += indentation
-            render(frame.blocks[name] ?? defaultContent, &inner, into: &out)
-            frame.recording = inner.recording
-
-        case .partial(let name, let indentation, let blocks):
-            guard let template = templates[name] else { return }
-            var inner = frame
-            inner.indentation += indentation ?? ""
-            if let blocks {
-                // Blocks filled further out win over the ones this tag fills.
-                inner.blocks.merge(blocks) { outer, _ in outer }
-            } else if frame.recording == nil, withoutBlocks.contains(name), frame.stack.count > 1, let cache = frame.fragments,
+        case .partial:
+            guard instruction.a >= 0 else { return }
+            let template = Int(instruction.a)
+            let body = program.bodies[template]
+            let indentation = frame.indentation.count
+            let fills = frame.fills.count
+            frame.indentation.append(contentsOf: program.bytes[Int(instruction.d)..<Int(instruction.e)])
+            defer {
+                frame.indentation.removeSubrange(indentation...)
+                frame.fills.removeSubrange(fills...)
+            }
+            if instruction.b >= 0 {
+                frame.fills.append(contentsOf: program.fills[Int(instruction.b)..<Int(instruction.c)])
+            } else if frame.recording == nil, program.withoutBlocks[template], frame.stack.count > 1, let cache = frame.fragments,
                       case .dictionary(let item) = frame.stack[frame.stack.count - 1], let digest = cache.digest(of: item) {
-                renderFragment(template, FragmentCache.Key(partial: name, indentation: inner.indentation, item: digest), cache, &inner, into: &out)
+                let key = FragmentCache.Key(partial: program.templateNames[template],
+                                            indentation: String(decoding: frame.indentation, as: UTF8.self), item: digest)
+                renderFragment(body, key, cache, &frame, into: &out)
+                frame.recording = nil
                 return
             }
-            render(template, &inner, into: &out)
-            frame.recording = inner.recording
+            run(body.start, body.end, &frame, into: &out)
         }
     }
 
     /// A partial rendered for an item of a list: taken from the cache when a fragment for the
     /// same item was rendered where the names it looked up further out gave the same values.
-    private func renderFragment(_ template: CompiledMustache, _ key: FragmentCache.Key, _ cache: FragmentCache,
+    private func renderFragment(_ body: MustacheProgram.Body, _ key: FragmentCache.Key, _ cache: FragmentCache,
                                 _ frame: inout Frame, into out: inout [UInt8]) {
         let base = frame.stack.count - 1
         for fragment in cache.candidates(key) where fragment.dependencies.allSatisfy({ digestBelow($0.name, base, frame.stack) == $0.found }) {
@@ -225,7 +217,7 @@ struct MustacheRenderer {
         }
         let start = out.count
         frame.recording = (base, [])
-        render(template, &frame, into: &out)
+        run(body.start, body.end, &frame, into: &out)
         guard let recorded = frame.recording else { return }
         cache.store(key, FragmentCache.Fragment(dependencies: recorded.dependencies, bytes: Array(out[start...])))
     }
@@ -238,11 +230,12 @@ struct MustacheRenderer {
         return nil
     }
 
-    private func renderSection(_ value: Value?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderSection(_ value: Value?, _ start: Int32, _ end: Int32, _ frame: inout Frame, into out: inout [UInt8]) {
         guard let value else { return }
+        let body = (start, end)
         switch value {
         case .bool(let flag):
-            if flag { render(body, &frame, into: &out) }
+            if flag { run(start, end, &frame, into: &out) }
         case .dictionaries(let items):
             for item in items { renderPushed(.dictionary(item), body, &frame, into: &out) }
         case .strings(let items):
@@ -254,7 +247,7 @@ struct MustacheRenderer {
         case .other(let any):
             if Self.forEachItem(of: any, { renderPushed(Value($0), body, &frame, into: &out) }) { return }
             if let flag = any as? Bool {
-                if flag { render(body, &frame, into: &out) }
+                if flag { run(start, end, &frame, into: &out) }
                 return
             }
             if let renderable = any as? MustacheCustomRenderable, renderable.isNull { return }
@@ -262,15 +255,16 @@ struct MustacheRenderer {
         }
     }
 
-    private func renderInverted(_ value: Value?, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderInverted(_ value: Value?, _ start: Int32, _ end: Int32, _ frame: inout Frame, into out: inout [UInt8]) {
+        let body = (start, end)
         guard let value else {
-            render(body, &frame, into: &out)
+            run(start, end, &frame, into: &out)
             return
         }
         // swift-mustache puts an empty sequence on the stack, where no name is found.
         switch value {
         case .bool(let flag):
-            if !flag { render(body, &frame, into: &out) }
+            if !flag { run(start, end, &frame, into: &out) }
         case .dictionaries(let items):
             if items.isEmpty { renderPushed(value, body, &frame, into: &out) }
         case .strings(let items):
@@ -286,19 +280,19 @@ struct MustacheRenderer {
                 return
             }
             if let flag = any as? Bool {
-                if !flag { render(body, &frame, into: &out) }
+                if !flag { run(start, end, &frame, into: &out) }
                 return
             }
             if let renderable = any as? MustacheCustomRenderable, renderable.isNull {
-                render(body, &frame, into: &out)
+                run(start, end, &frame, into: &out)
             }
         }
     }
 
-    private func renderPushed(_ object: Value, _ body: CompiledMustache, _ frame: inout Frame, into out: inout [UInt8]) {
+    private func renderPushed(_ object: Value, _ body: (start: Int32, end: Int32), _ frame: inout Frame, into out: inout [UInt8]) {
         frame.stack.append(object)
         frame.versions.append(frame.found.nextVersion())
-        render(body, &frame, into: &out)
+        run(body.start, body.end, &frame, into: &out)
         frame.stack.removeLast()
         frame.versions.removeLast()
     }
@@ -333,27 +327,28 @@ struct MustacheRenderer {
 
     // MARK: Lookups
 
-    private func lookup(_ name: MustacheName, _ frame: inout Frame) -> Value? {
+    private func lookup(_ index: Int32, _ frame: inout Frame) -> Value? {
+        let name = program.names[Int(index)]
         switch name.scope {
         case .current:
             return frame.stack.last
         case .currentOnly:
-            return Self.child(name.parts[...], of: frame.stack[frame.stack.count - 1])
+            return child(name.first, name.end, of: frame.stack[frame.stack.count - 1])
         case .stack:
-            let first = name.parts[0]
+            let first = program.parts[Int(name.first)]
             let top = frame.stack.count - 1
             var found: (depth: Int, value: Value)?
             if let child = Self.immediateChild(first, of: frame.stack[top]) {
                 found = (top, child)
             } else if top > 0 {
-                found = foundBelow(top, first, slot: name.slot, stack: frame.stack, versions: frame.versions, frame.found)
+                found = foundBelow(top, first, slot: Int(name.slot), stack: frame.stack, versions: frame.versions, frame.found)
             }
             guard let found else {
                 if frame.recording != nil { record(first, found: nil, &frame) }
                 return nil
             }
             if let base = frame.recording?.base, found.depth < base { record(first, found: found.value, &frame) }
-            return Self.child(name.parts.dropFirst(), of: found.value)
+            return child(name.first + 1, name.end, of: found.value)
         }
     }
 
@@ -396,10 +391,11 @@ struct MustacheRenderer {
         frame.recording!.dependencies.append(FragmentCache.Dependency(name: name, found: digest))
     }
 
-    private static func child(_ names: ArraySlice<String>, of object: Value) -> Value? {
+    /// The value `parts[start..<end]` name inside `object`, one part after the other.
+    private func child(_ start: Int32, _ end: Int32, of object: Value) -> Value? {
         var object = object
-        for name in names {
-            guard let next = immediateChild(name, of: object) else { return nil }
+        for index in Int(start)..<Int(end) {
+            guard let next = Self.immediateChild(program.parts[index], of: object) else { return nil }
             object = next
         }
         return object
