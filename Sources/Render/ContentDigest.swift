@@ -5,9 +5,9 @@ import ParleyCore
 /// (two different inputs that digest alike by chance), not against an adversary; with 128 bits
 /// that chance is nil in practice.
 ///
-/// Contexts are digested by structure: a dictionary by its pairs in any order (its iteration
-/// order is not stable), an array in order, strings by their UTF-8 bytes, and integers,
-/// booleans and doubles by value, each with its kind so `1`, `"1"` and `true` differ.
+/// Contexts are digested by structure: an object by its names and values in order, a list in
+/// order, strings by their UTF-8 bytes, integers and booleans by value, each with its kind so
+/// `1`, `"1"` and `true` differ.
 public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
@@ -69,11 +69,16 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Contexts
 
-    /// The digest of a context value; nil when it holds something other than dictionaries with
-    /// string keys, arrays, strings, integers, doubles and booleans.
-    public static func ofContext(_ value: Any) -> ContentDigest? {
+    /// The digest of a context value.
+    public static func ofContext(_ value: TemplateValue) -> ContentDigest {
         var hasher = ContextHasher()
-        guard hasher.add(value) else { return nil }
+        hasher.add(value)
+        return hasher.digest
+    }
+
+    public static func ofContext(_ object: TemplateObject) -> ContentDigest {
+        var hasher = ContextHasher()
+        hasher.add(object)
         return hasher.digest
     }
 
@@ -102,56 +107,25 @@ private struct ContextHasher {
         combine(ContentDigest(high: ContentDigest.mix(kind &* 0x9E37_79B9 ^ word), low: ContentDigest.mix(word &+ kind)))
     }
 
-    /// False when `value` holds a type that has no digest here.
-    mutating func add(_ value: Any) -> Bool {
-        let type = type(of: value)
-        if type == String.self {
-            combine(ContentDigest.of(value as! String, seed: 1))
-        } else if type == [String: Any].self {
-            return addDictionary(value as! [String: Any])
-        } else if type == Bool.self {
-            combine(kind: 3, (value as! Bool) ? 1 : 0)
-        } else if type == Int.self {
-            combine(kind: 4, UInt64(bitPattern: Int64(value as! Int)))
-        } else if type == [[String: Any]].self {
-            let items = value as! [[String: Any]]
+    mutating func add(_ value: TemplateValue) {
+        switch value {
+        case .string(let string): combine(ContentDigest.of(string, seed: 1))
+        case .bool(let flag): combine(kind: 3, flag ? 1 : 0)
+        case .int(let number): combine(kind: 4, UInt64(bitPattern: Int64(number)))
+        case .list(let items):
             combine(kind: 5, UInt64(items.count))
-            for item in items where !addDictionary(item) { return false }
-        } else if type == [Any].self {
-            let items = value as! [Any]
-            combine(kind: 5, UInt64(items.count))
-            for item in items where !add(item) { return false }
-        } else if type == [String].self {
-            let items = value as! [String]
-            combine(kind: 5, UInt64(items.count))
-            for item in items { combine(ContentDigest.of(item, seed: 1)) }
-        } else if type == Double.self {
-            combine(kind: 6, (value as! Double).bitPattern)
-        } else if type == [String: String].self {
-            return addDictionary(value as! [String: String])
-        } else if type == [String: Bool].self {
-            return addDictionary(value as! [String: Bool])
-        } else {
-            return false
+            for item in items { add(item) }
+        case .object(let object): add(object)
         }
-        return true
     }
 
-    /// Pairs in any order: the sum of the pairs' digests.
-    mutating func addDictionary<V>(_ dictionary: [String: V]) -> Bool {
-        var sumHigh: UInt64 = 0
-        var sumLow: UInt64 = 0
-        for (key, value) in dictionary {
-            var pair = ContextHasher()
-            pair.combine(ContentDigest.of(key, seed: 2))
-            guard pair.add(value) else { return false }
-            let d = pair.digest
-            sumHigh = sumHigh &+ d.high
-            sumLow = sumLow &+ d.low
+    /// An object by its names and values, in order.
+    mutating func add(_ object: TemplateObject) {
+        combine(kind: 7, UInt64(object.entries.count))
+        for entry in object.entries {
+            combine(kind: 8, entry.key.nameBits)
+            add(entry.value)
         }
-        combine(kind: 7, UInt64(dictionary.count))
-        combine(ContentDigest(high: sumHigh, low: sumLow))
-        return true
     }
 }
 

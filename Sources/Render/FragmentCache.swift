@@ -11,7 +11,7 @@ import ParleyCore
 /// and is used again only where those names give the same values. Its bytes are therefore the
 /// bytes rendering would give.
 ///
-/// Shared by the threads that render pages; kept between builds by `BuildCache`.
+/// Shared by the threads that render pages, for one build.
 public final class FragmentCache: @unchecked Sendable {
     struct Key: Hashable {
         var partial: String
@@ -21,7 +21,7 @@ public final class FragmentCache: @unchecked Sendable {
 
     /// A name looked up below the item, and the digest of what it found (nil: nothing).
     struct Dependency: Equatable {
-        var name: String
+        var name: TemplateKey
         var found: ContentDigest?
     }
 
@@ -36,27 +36,25 @@ public final class FragmentCache: @unchecked Sendable {
     /// Digests of items listed on many pages, by the identity of their storage; the items are
     /// kept here, so no other dictionary can take their place in memory while this cache lives.
     private var sharedDigests: [UnsafeRawPointer: ContentDigest] = [:]
-    private var sharedItems: [[String: Any]] = []
+    private var sharedItems: [TemplateObject] = []
 
     public init() {}
 
     /// Items (dictionaries) that will be listed on many pages, with their digests, so the digest
     /// of each is not worked out again on every page that lists it.
-    public func share(_ items: [[String: Any]], digests: [ContentDigest?]) {
-        guard MemoryLayout<[String: Any]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
+    public func share(_ items: [TemplateObject], digests: [ContentDigest]) {
         lock.withLock {
             for (item, digest) in zip(items, digests) {
-                guard let digest else { continue }
-                sharedDigests[unsafeBitCast(item, to: UnsafeRawPointer.self)] = digest
+                guard let identity = item.storageIdentity else { continue }
+                sharedDigests[identity] = digest
             }
             sharedItems += items
         }
     }
 
     /// The digest of an item: looked up when it was shared, worked out otherwise.
-    func digest(of item: [String: Any]) -> ContentDigest? {
-        if MemoryLayout<[String: Any]>.size == MemoryLayout<UnsafeRawPointer>.size,
-           let shared = lock.withLock({ sharedDigests[unsafeBitCast(item, to: UnsafeRawPointer.self)] }) {
+    func digest(of item: TemplateObject) -> ContentDigest {
+        if let identity = item.storageIdentity, let shared = lock.withLock({ sharedDigests[identity] }) {
             return shared
         }
         return ContentDigest.ofContext(item)
@@ -89,59 +87,6 @@ public final class FragmentCache: @unchecked Sendable {
             if !(fragments[key]?.contains { $0.dependencies == fragment.dependencies } ?? false) {
                 fragments[key, default: []].append(fragment)
             }
-        }
-    }
-
-    // MARK: Between builds
-
-    /// The fragments used by the last build, as bytes (`init(serialized:)` reads them back).
-    public func serialized() -> [UInt8] {
-        lock.withLock {
-            var out = ByteWriter()
-            out.write(UInt64(used.count))
-            for key in used.sorted(by: { ($0.partial, $0.item.high, $0.item.low, $0.indentation) < ($1.partial, $1.item.high, $1.item.low, $1.indentation) }) {
-                let list = fragments[key] ?? []
-                out.write(key.partial)
-                out.write(key.indentation)
-                out.write(key.item)
-                out.write(UInt64(list.count))
-                for fragment in list {
-                    out.write(UInt64(fragment.dependencies.count))
-                    for dependency in fragment.dependencies {
-                        out.write(dependency.name)
-                        out.write(dependency.found != nil)
-                        if let found = dependency.found { out.write(found) }
-                    }
-                    out.write(fragment.bytes)
-                }
-            }
-            return out.bytes
-        }
-    }
-
-    /// Fragments saved by `serialized()`; nil when the bytes are not such a list (a damaged cache).
-    public convenience init?(serialized bytes: [UInt8]) {
-        self.init()
-        var reader = ByteReader(bytes)
-        do {
-            let keys = try reader.readCount()
-            for _ in 0..<keys {
-                let key = Key(partial: try reader.readString(), indentation: try reader.readString(), item: try reader.readDigest())
-                var list: [Fragment] = []
-                for _ in 0..<(try reader.readCount()) {
-                    var dependencies: [Dependency] = []
-                    for _ in 0..<(try reader.readCount()) {
-                        let name = try reader.readString()
-                        let found = try reader.readBool() ? try reader.readDigest() : nil
-                        dependencies.append(Dependency(name: name, found: found))
-                    }
-                    list.append(Fragment(dependencies: dependencies, bytes: try reader.readBytes()))
-                }
-                fragments[key] = list
-            }
-            guard reader.atEnd else { return nil }
-        } catch {
-            return nil
         }
     }
 }

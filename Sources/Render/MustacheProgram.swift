@@ -33,13 +33,11 @@ final class MustacheProgram: @unchecked Sendable {
         var e: Int32 = 0
     }
 
-    /// A name as looked up: its parts are `parts[first..<end]`; `slot` numbers the first part among
-    /// all names looked up along the stack (where the renderer remembers where it was found).
+    /// A name as looked up: its parts are `parts[first..<end]`.
     struct Name {
         var scope: MustacheName.Scope
         var first: Int32
         var end: Int32
-        var slot: Int32
     }
 
     /// A block a parent tag fills: the block's number and the content `start..<end`.
@@ -63,12 +61,12 @@ final class MustacheProgram: @unchecked Sendable {
     /// For each template: true when its output cannot depend on blocks filled further out (no
     /// `{{$block}}` in it or in the partials it includes).
     let withoutBlocks: UnsafeBufferPointer<Bool>
-    /// The parts of names, as strings (dictionary keys).
-    let parts: [String]
+    /// The parts of names.
+    let parts: UnsafeBufferPointer<TemplateKey>
     let templateNames: [String]
     let templateIDs: [String: Int32]
-    /// How many distinct first parts the names looked up along the stack have.
-    let slotCount: Int
+    /// One more than the largest number of a key in `parts`.
+    let keyCount: Int
 
     init(templates: [String: CompiledMustache]) {
         var builder = Builder(templateNames: templates.keys.sorted())
@@ -76,8 +74,8 @@ final class MustacheProgram: @unchecked Sendable {
         for name in builder.templateNames { bodies.append(builder.emit(templates[name]!)) }
         templateNames = builder.templateNames
         templateIDs = builder.templateIDs
-        parts = builder.parts
-        slotCount = builder.slots.count
+        parts = Self.copy(builder.parts)
+        keyCount = (builder.parts.map(\.number).max() ?? -1) + 1
         instructions = Self.copy(builder.instructions)
         bytes = Self.copy(builder.bytes)
         names = Self.copy(builder.names)
@@ -91,7 +89,7 @@ final class MustacheProgram: @unchecked Sendable {
 
     deinit {
         for pointer in [UnsafeRawPointer(instructions.baseAddress), UnsafeRawPointer(bytes.baseAddress), UnsafeRawPointer(names.baseAddress),
-                        UnsafeRawPointer(fills.baseAddress), UnsafeRawPointer(bodies.baseAddress), UnsafeRawPointer(withoutBlocks.baseAddress)] {
+                        UnsafeRawPointer(fills.baseAddress), UnsafeRawPointer(parts.baseAddress), UnsafeRawPointer(bodies.baseAddress), UnsafeRawPointer(withoutBlocks.baseAddress)] {
             pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
         }
     }
@@ -125,9 +123,8 @@ final class MustacheProgram: @unchecked Sendable {
         var instructions: [Instruction] = []
         var bytes: [UInt8] = []
         var names: [Name] = []
-        var parts: [String] = []
+        var parts: [TemplateKey] = []
         var fills: [Fill] = []
-        var slots: [String: Int32] = [:]
         var blockIDs: [String: Int32] = [:]
 
         init(templateNames: [String]) {
@@ -178,18 +175,9 @@ final class MustacheProgram: @unchecked Sendable {
         }
 
         private mutating func add(_ name: MustacheName) -> Int32 {
-            var slot: Int32 = -1
-            if name.scope == .stack, let first = name.parts.first {
-                if let known = slots[first] {
-                    slot = known
-                } else {
-                    slot = Int32(slots.count)
-                    slots[first] = slot
-                }
-            }
             let first = Int32(parts.count)
-            parts += name.parts
-            names.append(Name(scope: name.scope, first: first, end: Int32(parts.count), slot: slot))
+            parts += name.parts.map { TemplateKey($0) }
+            names.append(Name(scope: name.scope, first: first, end: Int32(parts.count)))
             return Int32(names.count - 1)
         }
 

@@ -84,15 +84,20 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { names.contains(name) }
 
-    /// Renders `context` (dictionaries, arrays, strings, numbers, booleans) with the template `name`.
-    public func render(_ name: String, _ context: Any) throws(TemplateError) -> String {
+    /// Renders `context` with the template `name`.
+    public func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String {
         String(decoding: try renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// Renders a context given as dictionaries, arrays, strings, numbers and booleans.
+    public func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
+        try render(name, TemplateValue(any: context))
     }
 
     /// The page as UTF-8 bytes, ready to be written. `reusingFragments` false renders the page
     /// without the fragment cache, for a page whose list items are listed nowhere else in the
     /// same way (their fragments would be kept and never used again).
-    public func renderBytes(_ name: String, _ context: Any, reusingFragments: Bool = true) throws(TemplateError) -> [UInt8] {
+    public func renderBytes(_ name: String, _ context: TemplateValue, reusingFragments: Bool = true) throws(TemplateError) -> [UInt8] {
         if let compiled {
             guard let output = compiled.render(name, context, fragments: reusingFragments ? fragments : nil) else { throw notFound(name) }
             return output
@@ -100,10 +105,18 @@ public struct TemplateSet: Sendable {
         return Array(try renderWithSwiftMustache(name, context).utf8)
     }
 
+    public func renderBytes(_ name: String, _ context: TemplateObject, reusingFragments: Bool = true) throws(TemplateError) -> [UInt8] {
+        try renderBytes(name, .object(context), reusingFragments: reusingFragments)
+    }
+
     /// The page as swift-mustache renders it (for themes it alone can render, and to compare).
-    func renderWithSwiftMustache(_ name: String, _ context: Any) throws(TemplateError) -> String {
-        guard let output = library.render(context, withTemplate: name) else { throw notFound(name) }
+    func renderWithSwiftMustache(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String {
+        guard let output = library.render(context.any, withTemplate: name) else { throw notFound(name) }
         return output
+    }
+
+    func renderWithSwiftMustache(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
+        try renderWithSwiftMustache(name, TemplateValue(any: context))
     }
 
     private func notFound(_ name: String) -> TemplateError {

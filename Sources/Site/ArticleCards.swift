@@ -6,12 +6,11 @@ import Render
 /// cores: a card is listed on the home page and on the page of each person and event of its
 /// article, so making it there each time would repeat the same work many times over.
 final class ArticleCards: @unchecked Sendable {
-    /// Immutable after `init`; plain values only (strings, numbers, booleans, dictionaries,
-    /// arrays), so sharing them between the threads that render pages is safe.
-    let cards: [[String: Any]]
-    /// The digest of each card (nil where a card holds something `ContentDigest.ofContext`
-    /// cannot digest): what a page listing the article shows of it.
-    let digests: [ContentDigest?]
+    /// Immutable after `init`; plain values only, so sharing them between the threads that
+    /// render pages is safe.
+    let cards: [TemplateObject]
+    /// The digest of each card: what a page listing the article shows of it.
+    let digests: [ContentDigest]
 
     /// Makes the cards and hands them to `fragments` with their digests, so each card is
     /// rendered once per kind of page that lists it. They are also left on the library's
@@ -30,9 +29,9 @@ final class ArticleCards: @unchecked Sendable {
         library.cardShelf.keep(cards)
     }
 
-    private struct Card: @unchecked Sendable {
-        let value: [String: Any]
-        let digest: ContentDigest?
+    private struct Card: Sendable {
+        let value: TemplateObject
+        let digest: ContentDigest
     }
 }
 
@@ -40,10 +39,10 @@ final class ArticleCards: @unchecked Sendable {
 /// A card depends on the library alone, so it stays right as long as the library lives.
 final class CardShelf: @unchecked Sendable {
     private let lock = NSLock()
-    private var cards: [[String: Any]?] = []
+    private var cards: [TemplateObject?] = []
 
     /// The card of article `index`: the one kept, or the one `make` gives (then kept).
-    func card(_ index: Int, make: () -> [String: Any]) -> [String: Any] {
+    func card(_ index: Int, make: () -> TemplateObject) -> TemplateObject {
         if let kept = lock.withLock({ index < cards.count ? cards[index] : nil }) { return kept }
         let card = make()
         lock.withLock {
@@ -54,7 +53,7 @@ final class CardShelf: @unchecked Sendable {
     }
 
     /// Keeps every card at once (`cards[i]` is article i's).
-    func keep(_ all: [[String: Any]]) {
+    func keep(_ all: [TemplateObject]) {
         lock.withLock { cards = all.map(Optional.some) }
     }
 

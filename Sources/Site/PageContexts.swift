@@ -4,7 +4,7 @@ import Render
 
 /// Builds the Mustache contexts of every page from the library.
 ///
-/// Contexts are plain dictionaries and arrays (fast to render, no reflection). Every link is
+/// Contexts are `TemplateObject`s whose names are numbered keys (`ContextKeys.swift`). Every link is
 /// given as a path from the site root (`href`) and written in templates as `{{root}}{{href}}`,
 /// where `root` leads from the page back to the root (`../../`), so the site works from any
 /// folder and straight from the file system.
@@ -25,17 +25,18 @@ struct PageContexts {
         return site.baseURL + pretty
     }
 
-    func base(path: String, title: String, description: String, section: String) -> [String: Any] {
+    func base(path: String, title: String, description: String, section: String) -> TemplateObject {
         [
-            "site": ["title": site.title, "description": site.description, "language": site.language, "baseURL": site.baseURL],
-            "root": Self.root(for: path),
-            "pageTitle": title == site.title ? site.title : "\(title) — \(site.title)",
-            "pageDescription": description.isEmpty ? site.description : description,
-            "canonical": canonical(path),
-            "nav": ["home": section == "home", "people": section == "people", "events": section == "events",
-                    "timeline": section == "timeline", "sources": section == "sources", "places": section == "places",
-                    "search": section == "search"],
-            "meta": metadata(title: title),
+            .site: [.title: .string(site.title), .description: .string(site.description), .language: .string(site.language),
+                    .baseURL: .string(site.baseURL)],
+            .root: .string(Self.root(for: path)),
+            .pageTitle: .string(title == site.title ? site.title : "\(title) — \(site.title)"),
+            .pageDescription: .string(description.isEmpty ? site.description : description),
+            .canonical: .string(canonical(path)),
+            .nav: [.home: .bool(section == "home"), .people: .bool(section == "people"), .events: .bool(section == "events"),
+                   .timeline: .bool(section == "timeline"), .sources: .bool(section == "sources"), .places: .bool(section == "places"),
+                   .search: .bool(section == "search")],
+            .meta: .object(metadata(title: title)),
         ]
     }
 
@@ -43,37 +44,49 @@ struct PageContexts {
 
     /// A list for templates: `{"items": […], "count": n}` when non-empty, nothing otherwise, so a
     /// template can wrap it once: `{{#people}}<ul>{{#items}}<li>…</li>{{/items}}</ul>{{/people}}`.
-    static func list(_ items: [Any]) -> Any {
-        items.isEmpty ? false : ["items": items, "count": items.count]
+    static func list(_ items: [TemplateValue]) -> TemplateValue {
+        items.isEmpty ? false : [.items: .list(items), .count: .int(items.count)]
+    }
+
+    static func list(_ objects: [TemplateObject]) -> TemplateValue {
+        list(objects.map(TemplateValue.object))
+    }
+
+    static func list(_ strings: [String]) -> TemplateValue {
+        list(strings.map(TemplateValue.string))
     }
 
     /// An optional value for templates: `false` when absent, never missing, because Mustache
     /// would otherwise find the same name in an enclosing context (a card's missing `date`
     /// would show its page's date).
-    static func value(_ value: Any?) -> Any { value ?? false }
+    static func value(_ value: String?) -> TemplateValue { .optional(value) }
 
-    func dateFields(_ date: ArticleDate) -> [String: Any] {
-        guard let day = date.day else { return ["undated": true, "date": false, "dateInferred": false] }
-        return ["date": day.longDescription, "dateISO": day.iso, "dateInferred": date.status == .inferred,
-                "dateBasis": date.basis ?? "", "undated": false]
+    static func value(_ value: TemplateObject?) -> TemplateValue { .optional(value) }
+
+    func dateFields(_ date: ArticleDate) -> TemplateObject {
+        guard let day = date.day else { return [.undated: true, .date: false, .dateInferred: false] }
+        return [.date: .string(day.longDescription), .dateISO: .string(day.iso), .dateInferred: .bool(date.status == .inferred),
+                .dateBasis: .string(date.basis ?? ""), .undated: false]
     }
 
-    func personLink(_ id: String) -> [String: Any]? {
+    func personLink(_ id: String) -> TemplateObject? {
         guard let i = library.personPosition(id) else { return nil }
-        return ["name": library.people[i].person.name, "href": library.people[i].path, "inRegistry": library.people[i].person.inRegistry]
+        return [.name: .string(library.people[i].person.name), .href: .string(library.people[i].path),
+                .inRegistry: .bool(library.people[i].person.inRegistry)]
     }
 
-    func eventLink(_ id: String) -> [String: Any]? {
+    func eventLink(_ id: String) -> TemplateObject? {
         guard let i = library.eventPosition(id) else { return nil }
-        return ["name": library.events[i].event.name, "href": library.events[i].path, "date": Self.value(Self.when(library.events[i].event))]
+        return [.name: .string(library.events[i].event.name), .href: .string(library.events[i].path),
+                .date: Self.value(Self.when(library.events[i].event))]
     }
 
     /// The link of every person and event, made once and shared by all the cards that name
     /// them: a card holds a reference to the same dictionary instead of a copy of its own.
     final class SharedLinks: @unchecked Sendable {
         private let library: Library
-        private let people: [[String: Any]?]
-        private let events: [[String: Any]?]
+        private let people: [TemplateObject?]
+        private let events: [TemplateObject?]
 
         init(_ contexts: PageContexts) {
             library = contexts.library
@@ -81,8 +94,8 @@ struct PageContexts {
             events = contexts.library.events.map { contexts.eventLink($0.event.id) }
         }
 
-        func person(_ id: String) -> [String: Any]? { library.personPosition(id).flatMap { people[$0] } }
-        func event(_ id: String) -> [String: Any]? { library.eventPosition(id).flatMap { events[$0] } }
+        func person(_ id: String) -> TemplateObject? { library.personPosition(id).flatMap { people[$0] } }
+        func event(_ id: String) -> TemplateObject? { library.eventPosition(id).flatMap { events[$0] } }
     }
 
     static func when(_ event: Event) -> String? {
@@ -92,38 +105,37 @@ struct PageContexts {
     }
 
     /// An article as listed on the home page, a person's or an event's page.
-    func card(_ index: Int) -> [String: Any] {
+    func card(_ index: Int) -> TemplateObject {
         if let cards { return cards.cards[index] }
         return library.cardShelf.card(index) { makeCard(index) }
     }
 
-    func makeCard(_ index: Int, links: SharedLinks? = nil) -> [String: Any] {
+    func makeCard(_ index: Int, links: SharedLinks? = nil) -> TemplateObject {
         let entry = library.articles[index]
         let a = entry.article
         var card = dateFields(a.date)
-        card["title"] = a.title
-        card["href"] = entry.path
+        card[.title] = .string(a.title)
+        card[.href] = .string(entry.path)
         let summary = entry.summary
-        card["summary"] = Self.value(summary.isEmpty ? nil : summary)
-        card["dateline"] = Self.value(a.dateline?.places.first)
-        card["source"] = Self.value(a.outlet)
+        card[.summary] = Self.value(summary.isEmpty ? nil : summary)
+        card[.dateline] = Self.value(a.dateline?.places.first)
+        card[.source] = Self.value(a.outlet)
         let people = entry.analyzed.people.compactMap { links?.person($0.person.id) ?? personLink($0.person.id) }
         let events = entry.analyzed.events.compactMap { links?.event($0.id) ?? eventLink($0.id) }
-        card["people"] = Self.list(people)
-        card["events"] = Self.list(events)
+        card[.people] = Self.list(people)
+        card[.events] = Self.list(events)
         return card
     }
 
-    func quoteContext(article index: Int, quote: Quote, withSpeaker: Bool) -> [String: Any] {
+    func quoteContext(article index: Int, quote: Quote, withSpeaker: Bool) -> TemplateObject {
         let entry = library.articles[index]
-        var context: [String: Any] = [
-            "text": quote.text,
-            "href": "\(entry.path)#p\(quote.paragraph + 1)",
-            "articleTitle": entry.article.title,
+        return [
+            .text: .string(quote.text),
+            .href: .string("\(entry.path)#p\(quote.paragraph + 1)"),
+            .articleTitle: .string(entry.article.title),
+            .date: Self.value(entry.article.date.day?.longDescription),
+            .speaker: Self.value(withSpeaker ? personLink(quote.speaker) : nil),
         ]
-        context["date"] = Self.value(entry.article.date.day?.longDescription)
-        context["speaker"] = Self.value(withSpeaker ? personLink(quote.speaker) : nil)
-        return context
     }
 
     // MARK: Pages
@@ -132,152 +144,152 @@ struct PageContexts {
         Pagination(folder: "", itemCount: library.articles.count, pageSize: Pagination.homePageSize)
     }
 
-    func home(page: Int = 1) -> [String: Any] {
+    func home(page: Int = 1) -> TemplateObject {
         let pages = Self.homePages(library)
         var context = base(path: pages.path(page), title: pages.title(site.title, page: page), description: site.description, section: "home")
-        var days: [[String: Any]] = []
-        var undated: [[String: Any]] = []
+        var days: [(day: Day, articles: [TemplateValue])] = []
+        var undated: [TemplateObject] = []
         for index in pages.range(page) {
             let entry = library.articles[index]
             guard let day = entry.article.date.day else { undated.append(card(index)); continue }
-            if let last = days.last, last["dateISO"] as? String == day.iso {
-                var group = days.removeLast()
-                group["articles"] = (group["articles"] as? [[String: Any]] ?? []) + [card(index)]
-                days.append(group)
+            if let last = days.last, last.day.iso == day.iso {
+                days[days.count - 1].articles.append(.object(card(index)))
             } else {
-                days.append(["date": day.longDescription, "dateISO": day.iso, "articles": [card(index)]])
+                days.append((day, [.object(card(index))]))
             }
         }
-        context["days"] = Self.list(days)
-        context["undated"] = Self.list(undated)
-        context["articleCount"] = library.articles.count
-        context["hasArticles"] = !library.articles.isEmpty
-        context["firstPage"] = page == 1
-        context["pagination"] = pages.context(page)
+        context[.days] = Self.list(days.map { group -> TemplateObject in
+            [.date: .string(group.day.longDescription), .dateISO: .string(group.day.iso), .articles: .list(group.articles)]
+        })
+        context[.undated] = Self.list(undated)
+        context[.articleCount] = .int(library.articles.count)
+        context[.hasArticles] = .bool(!library.articles.isEmpty)
+        context[.firstPage] = .bool(page == 1)
+        context[.pagination] = pages.context(page)
         return context
     }
 
-    func article(_ index: Int, bodyHTML: String) -> [String: Any] {
+    func article(_ index: Int, bodyHTML: String) -> TemplateObject {
         let entry = library.articles[index]
         let a = entry.article
         var context = base(path: entry.path, title: a.title, description: entry.summary, section: "article")
-        context.merge(dateFields(a.date)) { _, new in new }
-        context["title"] = a.title
-        context["titleDerived"] = a.titleDerived
-        context["standfirst"] = Self.value(a.standfirst)
-        context["dateline"] = Self.value(a.dateline?.raw)
-        context["source"] = Self.value(a.outlet)
-        context["sourceHref"] = Self.value(a.outlet.flatMap { library.outlet($0)?.path })
-        context["contributors"] = Self.value(a.contributors.isEmpty ? nil : a.contributors.joined(separator: ", "))
-        context["corrections"] = Self.list(a.corrections)
-        context["captions"] = Self.list(a.captions)
-        context["body"] = bodyHTML
-        context["markdownHref"] = "\(entry.folder)index.md"
-        context["original"] = a.source.path
-        let people: [[String: Any]] = entry.analyzed.people.compactMap { seen in
+        context.merge(dateFields(a.date))
+        context[.title] = .string(a.title)
+        context[.titleDerived] = .bool(a.titleDerived)
+        context[.standfirst] = Self.value(a.standfirst)
+        context[.dateline] = Self.value(a.dateline?.raw)
+        context[.source] = Self.value(a.outlet)
+        context[.sourceHref] = Self.value(a.outlet.flatMap { library.outlet($0)?.path })
+        context[.contributors] = Self.value(a.contributors.isEmpty ? nil : a.contributors.joined(separator: ", "))
+        context[.corrections] = Self.list(a.corrections)
+        context[.captions] = Self.list(a.captions)
+        context[.body] = .string(bodyHTML)
+        context[.markdownHref] = .string("\(entry.folder)index.md")
+        context[.original] = .string(a.source.path)
+        let people: [TemplateObject] = entry.analyzed.people.compactMap { seen in
             guard var link = personLink(seen.person.id) else { return nil }
-            link["roles"] = Self.value(seen.roles.isEmpty ? nil : seen.roles.joined(separator: "; "))
+            link[.roles] = Self.value(seen.roles.isEmpty ? nil : seen.roles.joined(separator: "; "))
             return link
         }
         let events = entry.analyzed.events.compactMap { eventLink($0.id) }
-        context["people"] = Self.list(people)
-        context["events"] = Self.list(events)
-        context["places"] = Self.list(entry.analyzed.places.map { place -> [String: Any] in
-            ["name": place, "href": Self.value(library.place(place)?.path)]
+        context[.people] = Self.list(people)
+        context[.events] = Self.list(events)
+        context[.places] = Self.list(entry.analyzed.places.map { place -> TemplateObject in
+            [.name: .string(place), .href: Self.value(library.place(place)?.path)]
         })
-        context["organizations"] = Self.list(entry.analyzed.organizations)
+        context[.organizations] = Self.list(entry.analyzed.organizations)
         let also = library.alsoReported(index)
-        context["alsoReported"] = Self.list(also.map(card))
-        context["related"] = Self.list(library.related(to: index, excluding: also).map(card))
+        context[.alsoReported] = Self.list(also.map(card))
+        context[.related] = Self.list(library.related(to: index, excluding: also).map(card))
         let (older, newer) = library.neighboursInTime(index)
-        context["neighbours"] = older == nil && newer == nil ? false
-            : ["older": Self.value(older.map(neighbour)), "newer": Self.value(newer.map(neighbour))] as [String: Any]
-        context["meta"] = articleMetadata(index)
+        context[.neighbours] = older == nil && newer == nil ? false
+            : [.older: Self.value(older.map(neighbour)), .newer: Self.value(newer.map(neighbour))]
+        context[.meta] = .object(articleMetadata(index))
         return context
     }
 
     /// The previous or next article in time, for the links at the foot of an article.
-    private func neighbour(_ index: Int) -> [String: Any] {
+    private func neighbour(_ index: Int) -> TemplateObject {
         let entry = library.articles[index]
-        return ["title": entry.article.title, "href": entry.path, "date": Self.value(entry.article.date.day?.longDescription)]
+        return [.title: .string(entry.article.title), .href: .string(entry.path), .date: Self.value(entry.article.date.day?.longDescription)]
     }
 
     /// The articles shown on `page` of a paginated list, and the context keys every list page shares.
-    private func listPage(_ pages: Pagination, _ page: Int, articles: [Int], into context: inout [String: Any]) -> [Int] {
+    private func listPage(_ pages: Pagination, _ page: Int, articles: [Int], into context: inout TemplateObject) -> [Int] {
         let shown = Array(articles[pages.range(page)])
-        context["articles"] = Self.list(shown.map(card))
-        context["articleCount"] = articles.count
-        context["firstPage"] = page == 1
-        context["pagination"] = pages.context(page)
+        context[.articles] = Self.list(shown.map(card))
+        context[.articleCount] = .int(articles.count)
+        context[.firstPage] = .bool(page == 1)
+        context[.pagination] = pages.context(page)
         return shown
     }
 
     /// How many articles a person's page links for each role seen (the newest).
     static let articlesPerRole = 5
 
-    func person(_ entry: PersonEntry, page: Int = 1) -> [String: Any] {
+    func person(_ entry: PersonEntry, page: Int = 1) -> TemplateObject {
         let p = entry.person
         let pages = Pagination(of: entry)
         let description = ([p.roles.first, p.country].compactMap { $0 }).joined(separator: ", ")
         var context = base(path: pages.path(page), title: pages.title(p.name, page: page),
                            description: description.isEmpty ? "\(p.name) in \(site.title)" : "\(p.name): \(description)", section: "people")
-        context["name"] = p.name
-        context["inRegistry"] = p.inRegistry
-        context["country"] = Self.value(p.country)
-        context["registryRoles"] = Self.list(p.roles)
-        context["aliases"] = Self.value(p.aliases.isEmpty ? nil : p.aliases.joined(separator: ", "))
+        context[.name] = .string(p.name)
+        context[.inRegistry] = .bool(p.inRegistry)
+        context[.country] = Self.value(p.country)
+        context[.registryRoles] = Self.list(p.roles)
+        context[.aliases] = Self.value(p.aliases.isEmpty ? nil : p.aliases.joined(separator: ", "))
         let shown = Set(listPage(pages, page, articles: entry.articles, into: &context))
         // The quotes from the articles on this page, so a long list pages with its quotes.
-        context["quotes"] = Self.list(entry.quotes.filter { shown.contains($0.article) }
+        context[.quotes] = Self.list(entry.quotes.filter { shown.contains($0.article) }
             .map { quoteContext(article: $0.article, quote: $0.quote, withSpeaker: false) })
-        context["meta"] = personMetadata(entry, page: page)
+        context[.meta] = .object(personMetadata(entry, page: page))
         guard page == 1 else {
-            for key in ["rolesSeen", "companions", "events"] { context[key] = false }
+            for key in [TemplateKey.rolesSeen, .companions, .events] { context[key] = false }
             return context
         }
         // Each role with its newest articles; a role seen in thousands of articles would
         // otherwise fill the page with links the article list below already gives.
-        context["rolesSeen"] = Self.list(entry.roles.map { role in
+        context[.rolesSeen] = Self.list(entry.roles.map { role -> TemplateObject in
             let newest = role.articles.prefix(Self.articlesPerRole)
-            return ["role": role.role, "count": role.articles.count,
-                    "articles": newest.map { ["title": library.articles[$0].article.title, "href": library.articles[$0].path] },
-                    "more": role.articles.count > newest.count ? role.articles.count - newest.count : false] as [String: Any]
+            return [.role: .string(role.role), .count: .int(role.articles.count),
+                    .articles: .list(newest.map { [.title: .string(library.articles[$0].article.title), .href: .string(library.articles[$0].path)] }),
+                    .more: role.articles.count > newest.count ? .int(role.articles.count - newest.count) : false]
         })
-        let companions: [[String: Any]] = entry.companions.prefix(12).compactMap { companion in
+        let companions: [TemplateObject] = entry.companions.prefix(12).compactMap { companion in
             guard var link = personLink(companion.person) else { return nil }
-            link["count"] = companion.count
+            link[.count] = .int(companion.count)
             return link
         }
-        context["companions"] = Self.list(companions)
-        context["events"] = Self.list(entry.events.compactMap(eventLink))
+        context[.companions] = Self.list(companions)
+        context[.events] = Self.list(entry.events.compactMap(eventLink))
         return context
     }
 
-    func event(_ entry: EventEntry, page: Int = 1) -> [String: Any] {
+    func event(_ entry: EventEntry, page: Int = 1) -> TemplateObject {
         let e = entry.event
         let pages = Pagination(of: entry)
         var context = base(path: pages.path(page), title: pages.title(e.name, page: page), description: e.summary ?? e.name, section: "events")
-        context["name"] = e.name
-        context["date"] = Self.value(Self.when(e))
-        context["dateISO"] = Self.value(e.start?.iso)
-        context["place"] = Self.value(e.place.map { place in
-            ["name": place, "href": Self.value(library.place(place)?.path)] as [String: Any]
+        context[.name] = .string(e.name)
+        context[.date] = Self.value(Self.when(e))
+        context[.dateISO] = Self.value(e.start?.iso)
+        context[.place] = Self.value(e.place.map { place -> TemplateObject in
+            [.name: .string(place), .href: Self.value(library.place(place)?.path)]
         })
-        context["summary"] = Self.value(e.summary)
+        context[.summary] = Self.value(e.summary)
         let shown = listPage(pages, page, articles: entry.articles, into: &context)
-        context["people"] = page == 1 ? Self.list(entry.people.compactMap(personLink)) : false
+        context[.people] = page == 1 ? Self.list(entry.people.compactMap(personLink)) : false
         // What each side said: quotes near the event's mentions in the articles on this page, by
         // the speaker's country.
-        var bySide: [String: [[String: Any]]] = [:]
+        var bySide: [String: [TemplateValue]] = [:]
         for index in shown {
             for quote in Self.quotes(about: e, in: library.articles[index].analyzed) {
                 let side = library.personPosition(quote.speaker).flatMap { library.people[$0].person.country } ?? "Other"
-                bySide[side, default: []].append(quoteContext(article: index, quote: quote, withSpeaker: true))
+                bySide[side, default: []].append(.object(quoteContext(article: index, quote: quote, withSpeaker: true)))
             }
         }
-        context["sides"] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
-            .map { ["side": $0, "quotes": bySide[$0]!] as [String: Any] })
-        context["meta"] = eventMetadata(entry, page: page)
+        context[.sides] = Self.list(bySide.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }
+            .map { side -> TemplateObject in [.side: .string(side), .quotes: .list(bySide[side]!)] })
+        context[.meta] = .object(eventMetadata(entry, page: page))
         return context
     }
 
@@ -301,7 +313,7 @@ struct PageContexts {
     }
 
     /// An outlet's or a place's page.
-    func collection(_ entry: CollectionEntry, page: Int = 1) -> [String: Any] {
+    func collection(_ entry: CollectionEntry, page: Int = 1) -> TemplateObject {
         let kind = entry.kind
         let pages = Pagination(of: entry)
         let description = switch kind {
@@ -309,58 +321,58 @@ struct PageContexts {
         case .place: "Articles datelined in or naming \(entry.name) in \(site.title)"
         }
         var context = base(path: pages.path(page), title: pages.title(entry.name, page: page), description: description, section: kind.section)
-        context["name"] = entry.name
-        context["kind"] = kind.label
+        context[.name] = .string(entry.name)
+        context[.kind] = .string(kind.label)
         _ = listPage(pages, page, articles: entry.articles, into: &context)
         return context
     }
 
-    func collectionIndex(_ kind: CollectionKind) -> [String: Any] {
+    func collectionIndex(_ kind: CollectionKind) -> TemplateObject {
         let (title, description) = switch kind {
         case .source: ("Sources", "The outlets whose stories \(site.title) carries")
         case .place: ("Places", "Places the articles of \(site.title) are datelined in or name")
         }
         var context = base(path: "\(kind.section)/index.html", title: title, description: description, section: kind.section)
-        context["heading"] = title
-        context["entries"] = Self.list(library.collections(kind).map { entry -> [String: Any] in
-            ["name": entry.name, "href": entry.path, "articleCount": entry.articles.count]
+        context[.heading] = .string(title)
+        context[.entries] = Self.list(library.collections(kind).map { entry -> TemplateObject in
+            [.name: .string(entry.name), .href: .string(entry.path), .articleCount: .int(entry.articles.count)]
         })
         return context
     }
 
-    func peopleIndex() -> [String: Any] {
+    func peopleIndex() -> TemplateObject {
         var context = base(path: "people/index.html", title: "People", description: "Everyone named in \(site.title)", section: "people")
-        func row(_ entry: PersonEntry) -> [String: Any] {
-            ["name": entry.person.name, "href": entry.path, "articleCount": entry.articles.count,
-             "role": Self.value(entry.person.roles.first ?? entry.roles.first?.role), "country": Self.value(entry.person.country)]
+        func row(_ entry: PersonEntry) -> TemplateObject {
+            [.name: .string(entry.person.name), .href: .string(entry.path), .articleCount: .int(entry.articles.count),
+             .role: Self.value(entry.person.roles.first ?? entry.roles.first?.role), .country: Self.value(entry.person.country)]
         }
         let registry = library.people.filter(\.person.inRegistry).map(row)
         let detected = library.people.filter { !$0.person.inRegistry }.map(row)
-        context["registry"] = Self.list(registry)
-        context["detected"] = Self.list(detected)
-        context["count"] = library.people.count
+        context[.registry] = Self.list(registry)
+        context[.detected] = Self.list(detected)
+        context[.count] = .int(library.people.count)
         return context
     }
 
-    func eventsIndex() -> [String: Any] {
+    func eventsIndex() -> TemplateObject {
         var context = base(path: "events/index.html", title: "Events", description: "Events followed by \(site.title), in order", section: "events")
-        context["events"] = Self.list(library.events.map { entry -> [String: Any] in
-            ["name": entry.event.name, "href": entry.path, "articleCount": entry.articles.count,
-             "date": Self.value(Self.when(entry.event)), "dateISO": Self.value(entry.event.start?.iso),
-             "place": Self.value(entry.event.place)]
+        context[.events] = Self.list(library.events.map { entry -> TemplateObject in
+            [.name: .string(entry.event.name), .href: .string(entry.path), .articleCount: .int(entry.articles.count),
+             .date: Self.value(Self.when(entry.event)), .dateISO: Self.value(entry.event.start?.iso),
+             .place: Self.value(entry.event.place)]
         })
         return context
     }
 
     /// The search page: the theme loads Pagefind's interface there (the index is made after rendering).
-    func search() -> [String: Any] {
+    func search() -> TemplateObject {
         base(path: "search/index.html", title: "Search", description: "Search \(site.title) by word, person or event", section: "search")
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateObject {
         var context = base(path: "404.html", title: "Page not found", description: "", section: "")
         // The 404 page is served for any address, so its links start from the site's own path.
-        context["root"] = SiteConfig.path(of: site.baseURL)
+        context[.root] = .string(SiteConfig.path(of: site.baseURL))
         return context
     }
 }

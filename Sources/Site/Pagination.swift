@@ -1,3 +1,4 @@
+import Render
 /// A long list split over numbered pages with stable addresses: the first page is the folder's
 /// own page (`people/x/index.html`), the others `people/x/page/2/index.html`, `…/page/3/…`.
 struct Pagination: Sendable {
@@ -29,22 +30,22 @@ struct Pagination: Sendable {
     /// The navigation between pages for templates, or `false` when everything fits on one page:
     /// previous and next, and the page numbers around this one (always the first and the last),
     /// with a gap marker where numbers are left out.
-    func context(_ page: Int) -> Any {
+    func context(_ page: Int) -> TemplateValue {
         guard pageCount > 1 else { return false }
-        func link(_ number: Int) -> Any { ["number": number, "href": path(number)] as [String: Any] }
-        var numbers: [[String: Any]] = []
+        func link(_ number: Int) -> TemplateValue { [.number: .int(number), .href: .string(path(number))] }
+        var numbers: [TemplateValue] = []
         var last = 0
         for number in pages where number == 1 || number == pageCount || abs(number - page) <= 2 {
-            if number > last + 1 { numbers.append(["gap": true, "current": false, "number": false, "href": false]) }
-            numbers.append(["number": number, "href": path(number), "current": number == page, "gap": false])
+            if number > last + 1 { numbers.append([.gap: true, .current: false, .number: false, .href: false]) }
+            numbers.append([.number: .int(number), .href: .string(path(number)), .current: .bool(number == page), .gap: false])
             last = number
         }
         return [
-            "current": page, "total": pageCount,
-            "previous": page > 1 ? link(page - 1) : false,
-            "next": page < pageCount ? link(page + 1) : false,
-            "pages": numbers,
-        ] as [String: Any]
+            .current: .int(page), .total: .int(pageCount),
+            .previous: page > 1 ? link(page - 1) : false,
+            .next: page < pageCount ? link(page + 1) : false,
+            .pages: .list(numbers),
+        ]
     }
 
     /// `Vladimir Putin` on the first page, `Vladimir Putin, page 2` after.

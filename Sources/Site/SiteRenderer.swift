@@ -130,7 +130,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func single(_ path: String, _ template: String, _ context: [String: Any]) throws(TemplateError) -> Rendered {
+    private func single(_ path: String, _ template: String, _ context: TemplateObject) throws(TemplateError) -> Rendered {
         Rendered(files: [try page(path, template, context)])
     }
 
@@ -188,7 +188,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func page(_ path: String, _ template: String, _ context: [String: Any], reusingFragments: Bool = true) throws(TemplateError) -> OutputFile {
+    private func page(_ path: String, _ template: String, _ context: TemplateObject, reusingFragments: Bool = true) throws(TemplateError) -> OutputFile {
         OutputFile(path: path, bytes: try templates.renderBytes(template, context, reusingFragments: reusingFragments))
     }
 }

@@ -1,32 +1,33 @@
 import ParleyCore
+import Render
 
 extension PageContexts {
     /// Every event and article on one page, oldest first, by month (anchors `m-2022-03`), with
     /// the events of a day before its articles; undated articles and events at the end.
-    func timeline() -> [String: Any] {
+    func timeline() -> TemplateObject {
         var context = base(path: "timeline/index.html", title: "Timeline",
                            description: "Every event and article of \(site.title), in order", section: "timeline")
         struct Item {
             var day: Day?
             var isEvent: Bool
             var order: Int
-            var fields: [String: Any]
+            var fields: TemplateObject
         }
         var items: [Item] = []
         for (order, entry) in library.events.enumerated() {
             items.append(Item(day: entry.event.start, isEvent: true, order: order, fields: [
-                "isEvent": true, "title": entry.event.name, "href": entry.path,
-                "date": Self.value(Self.when(entry.event)), "dateISO": Self.value(entry.event.start?.iso),
-                "place": Self.value(entry.event.place), "source": false, "dateline": false,
+                .isEvent: true, .title: .string(entry.event.name), .href: .string(entry.path),
+                .date: Self.value(Self.when(entry.event)), .dateISO: Self.value(entry.event.start?.iso),
+                .place: Self.value(entry.event.place), .source: false, .dateline: false,
             ]))
         }
         // The library is newest first; walking it backwards gives oldest first within a day too.
         for index in library.articles.indices.reversed() {
             let a = library.articles[index].article
             items.append(Item(day: a.date.day, isEvent: false, order: library.articles.count - index, fields: [
-                "isEvent": false, "title": a.title, "href": library.articles[index].path,
-                "date": Self.value(a.date.day?.longDescription), "dateISO": Self.value(a.date.day?.iso),
-                "place": false, "source": Self.value(a.outlet), "dateline": Self.value(a.dateline?.places.first),
+                .isEvent: false, .title: .string(a.title), .href: .string(library.articles[index].path),
+                .date: Self.value(a.date.day?.longDescription), .dateISO: Self.value(a.date.day?.iso),
+                .place: false, .source: Self.value(a.outlet), .dateline: Self.value(a.dateline?.places.first),
             ]))
         }
         let dated = items.filter { $0.day != nil }.sorted { x, y in
@@ -34,22 +35,19 @@ extension PageContexts {
             if x.isEvent != y.isEvent { return x.isEvent }
             return x.order < y.order
         }
-        var months: [[String: Any]] = []
-        var current: (id: String, label: String, items: [[String: Any]])?
+        var months: [(id: String, label: String, items: [TemplateValue])] = []
         for item in dated {
             let day = item.day!
             let id = "m-" + String(day.iso.prefix(7))
-            if current?.id != id {
-                if let done = current { months.append(["id": done.id, "label": done.label, "items": done.items]) }
-                current = (id, day.monthDescription, [])
-            }
-            current!.items.append(item.fields)
+            if months.last?.id != id { months.append((id, day.monthDescription, [])) }
+            months[months.count - 1].items.append(.object(item.fields))
         }
-        if let done = current { months.append(["id": done.id, "label": done.label, "items": done.items]) }
         let undated = items.filter { $0.day == nil }.sorted { ($0.isEvent ? 0 : 1, $0.order) < ($1.isEvent ? 0 : 1, $1.order) }
-        context["months"] = Self.list(months)
-        context["undated"] = Self.list(undated.map(\.fields))
-        context["monthLinks"] = Self.list(months.map { ["id": $0["id"]!, "label": $0["label"]!] as [String: Any] })
+        context[.months] = Self.list(months.map { month -> TemplateObject in
+            [.id: .string(month.id), .label: .string(month.label), .items: .list(month.items)]
+        })
+        context[.undated] = Self.list(undated.map(\.fields))
+        context[.monthLinks] = Self.list(months.map { month -> TemplateObject in [.id: .string(month.id), .label: .string(month.label)] })
         return context
     }
 }

@@ -9,13 +9,13 @@ import Testing
         "page.mustache": "<main>\n  {{#items}}{{> card}}{{/items}}\n</main>",
         "card.mustache": "<a href=\"{{root}}{{href}}\">{{title}}</a>\n<p>{{summary}}</p>\n",
     ]
-    let items: [[String: Any]] = [["href": "a/", "title": "A & B", "summary": "Ünïcode “quotes”"], ["href": "b/", "title": "", "summary": ""]]
+    let items: [TemplateObject] = [["href": "a/", "title": "A & B", "summary": "Ünïcode “quotes”"], ["href": "b/", "title": "", "summary": ""]]
 
     @Test func aPageRenderedWithoutTheCacheKeepsNoFragmentAndGivesTheSameBytes() throws {
         let cache = FragmentCache()
         let set = try TemplateSet(sources: sources, fragments: cache)
         cache.share(items, digests: items.map { ContentDigest.ofContext($0) })
-        let page: [String: Any] = ["root": "../", "items": items]
+        let page: TemplateValue = ["root": "../", "items": .list(items.map(TemplateValue.object))]
         let without = try set.renderBytes("page", page, reusingFragments: false)
         #expect(cache.count == 0)
         let with = try set.renderBytes("page", page)
@@ -28,12 +28,11 @@ import Testing
         let cache = FragmentCache()
         let set = try TemplateSet(sources: sources, fragments: cache)
         cache.share(items, digests: items.map { ContentDigest.ofContext($0) })
-        let page: [String: Any] = ["root": "", "items": items]
+        let page: TemplateValue = ["root": "", "items": .list(items.map(TemplateValue.object))]
         let first = try set.renderBytes("page", page)
         #expect(cache.count > 0)
         cache.removeAll()
         #expect(cache.count == 0)
-        #expect(cache.serialized() == FragmentCache().serialized())
         #expect(try set.renderBytes("page", page) == first)
         #expect(cache.count > 0)
     }

@@ -192,7 +192,7 @@ struct DigestPagesTests {
 
     @Test func paginationNumbersKeepFirstLastAndNeighbours() throws {
         func numbers(_ items: Int, page: Int) throws -> [String] {
-            let context = try #require(Pagination(folder: "people/x/", itemCount: items, pageSize: 20).context(page) as? [String: Any])
+            let context = try #require(Pagination(folder: "people/x/", itemCount: items, pageSize: 20).context(page).any as? [String: Any])
             let pages = try #require(context["pages"] as? [[String: Any]])
             return pages.map { entry in
                 if entry["gap"] as? Bool == true { return "…" }
@@ -202,7 +202,7 @@ struct DigestPagesTests {
         }
         #expect(try numbers(200, page: 5) == ["1", "…", "3", "4", "[5]", "6", "7", "…", "10"])
         #expect(try numbers(60, page: 1) == ["[1]", "2", "3"])
-        #expect(Pagination(folder: "people/x/", itemCount: 20, pageSize: 20).context(1) as? Bool == false)
+        #expect(Pagination(folder: "people/x/", itemCount: 20, pageSize: 20).context(1).any as? Bool == false)
         #expect(Pagination(folder: "people/x/", itemCount: 45, pageSize: 20).range(3) == 40..<45)
         #expect(Pagination(folder: "", itemCount: 45, pageSize: 20).path(2) == "page/2/index.html")
     }

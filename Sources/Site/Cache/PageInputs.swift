@@ -30,7 +30,7 @@ struct PageInputs: Sendable {
     private let people: [ContentDigest]
     private let events: [ContentDigest]
 
-    init(library: Library, articleDigests: [ContentDigest], cardDigests: [ContentDigest?]) {
+    init(library: Library, articleDigests: [ContentDigest], cardDigests: [ContentDigest]) {
         self.library = library
         people = library.people.indices.map { i in Self.digest { $0.write(library.people[i].person) } }
         events = library.events.indices.map { i in Self.digest { $0.write(library.events[i].event) } }
@@ -39,7 +39,7 @@ struct PageInputs: Sendable {
             Self.articleFacts(index, library: library, analysis: articleDigests[index], people: people, events: events)
         }
         self.articles = articles
-        cards = zip(cardDigests, articles).map { card, facts in card ?? facts }
+        cards = cardDigests
     }
 
     func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest {
