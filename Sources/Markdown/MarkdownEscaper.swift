@@ -90,7 +90,34 @@ public enum MarkdownEscaper {
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// Escapes a link destination for `[text](destination)`: wrapped in `<…>` so spaces are allowed.
+    /// `<`, `>` and `\\` are escaped where they stand as characters of their own, `\\n` is
+    /// percent-encoded (a `\\r\\n` is one character and stays).
     public static func linkDestination(_ url: String) -> String {
+        var utf8 = url
+        return utf8.withUTF8 { bytes in
+            // Links Parley makes are ASCII without line breaks: byte by byte. Anything else
+            // character by character, where a mark may combine with `<`.
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return linkDestinationByCharacter(url) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            out.append(UInt8(ascii: "<"))
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(b)
+                case UInt8(ascii: "\n"):
+                    out.append(contentsOf: "%0A".utf8)
+                default:
+                    out.append(b)
+                }
+            }
+            out.append(UInt8(ascii: ">"))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func linkDestinationByCharacter(_ url: String) -> String {
         var out = "<"
         for ch in url {
             switch ch {

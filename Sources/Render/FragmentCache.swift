@@ -11,10 +11,12 @@ import ParleyCore
 /// and is used again only where those names give the same values. Its bytes are therefore the
 /// bytes rendering would give.
 ///
-/// Shared by the threads that render pages, for one build.
+/// Shared by the threads that render pages, for one build and one `TemplateSet` (partials are
+/// known by their number in its templates).
 public final class FragmentCache: @unchecked Sendable {
     struct Key: Hashable {
-        var partial: String
+        /// The partial's number in the templates' program.
+        var partial: Int32
         var indentation: String
         var item: ContentDigest
     }
@@ -32,7 +34,6 @@ public final class FragmentCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var fragments: [Key: [Fragment]] = [:]
-    private var used: Set<Key> = []
     /// Digests of items listed on many pages, by the identity of their storage; the items are
     /// kept here, so no other dictionary can take their place in memory while this cache lives.
     private var sharedDigests: [UnsafeRawPointer: ContentDigest] = [:]
@@ -67,7 +68,6 @@ public final class FragmentCache: @unchecked Sendable {
     public func removeAll() {
         lock.withLock {
             fragments = [:]
-            used = []
             sharedDigests = [:]
             sharedItems = []
         }
@@ -75,15 +75,12 @@ public final class FragmentCache: @unchecked Sendable {
 
     func candidates(_ key: Key) -> [Fragment] {
         lock.withLock {
-            guard let found = fragments[key] else { return [] }
-            used.insert(key)
-            return found
+            fragments[key] ?? []
         }
     }
 
     func store(_ key: Key, _ fragment: Fragment) {
         lock.withLock {
-            used.insert(key)
             if !(fragments[key]?.contains { $0.dependencies == fragment.dependencies } ?? false) {
                 fragments[key, default: []].append(fragment)
             }

@@ -63,7 +63,6 @@ final class MustacheProgram: @unchecked Sendable {
     let withoutBlocks: UnsafeBufferPointer<Bool>
     /// The parts of names.
     let parts: UnsafeBufferPointer<TemplateKey>
-    let templateNames: [String]
     let templateIDs: [String: Int32]
     /// One more than the largest number of a key in `parts`.
     let keyCount: Int
@@ -72,7 +71,6 @@ final class MustacheProgram: @unchecked Sendable {
         var builder = Builder(templateNames: templates.keys.sorted())
         var bodies: [Body] = []
         for name in builder.templateNames { bodies.append(builder.emit(templates[name]!)) }
-        templateNames = builder.templateNames
         templateIDs = builder.templateIDs
         parts = Self.copy(builder.parts)
         keyCount = (builder.parts.map(\.number).max() ?? -1) + 1

@@ -111,7 +111,7 @@ struct MustacheRenderer {
             } else if frame.recording == nil, program.withoutBlocks[template], frame.stack.count > 1, let cache = frame.fragments,
                       case .object(let item) = frame.stack[frame.stack.count - 1] {
                 let digest = cache.digest(of: item)
-                let key = FragmentCache.Key(partial: program.templateNames[template],
+                let key = FragmentCache.Key(partial: instruction.a,
                                             indentation: String(decoding: frame.indentation, as: UTF8.self), item: digest)
                 renderFragment(body, key, cache, &frame, into: &out)
                 frame.recording = nil

@@ -99,7 +99,9 @@ import Testing
     }
 
     @Test func escapingMatchesCharacterByCharacterEscaping() {
-        for text in ["plain", "<>&\"'", "a<b", "é<", "<é", "'\u{301}", "\u{0600}<", "🇺🇦&🇷🇺", "x\r\n<", ""] {
+        // Every ASCII byte, so the bytes next to the five special ones in the tables are covered.
+        let ascii = String(decoding: (0..<128).map(UInt8.init), as: UTF8.self)
+        for text in ["plain", "<>&\"'", "a<b", "é<", "<é", "'\u{301}", "\u{0600}<", "🇺🇦&🇷🇺", "x\r\n<", "", ascii, "<", ">x", "x&", "a>b&c\"d'e"] {
             var fast: [UInt8] = []
             HTMLEscaper.append(text, to: &fast)
             var slow = ""
