@@ -67,6 +67,12 @@ public struct ByteReader {
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// A reader of `bytes` that starts at `position` (what comes before is not read).
+    public init(_ bytes: [UInt8], from position: Int) {
+        self.bytes = bytes
+        self.position = min(max(0, position), bytes.count)
+    }
+
     public var atEnd: Bool { position == bytes.count }
 
     public mutating func readUInt64() throws(Damaged) -> UInt64 {

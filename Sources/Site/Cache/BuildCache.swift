@@ -89,8 +89,7 @@ public struct BuildCache: Sendable {
 
     /// The record of an article file from an earlier build with the same identity, if any.
     func loadArticle(_ articlePath: String, identity: ContentDigest, registry: RegistryIndex) -> ArticleRecord? {
-        guard let payload = CacheFile.read(articleFile(articlePath), kind: Self.articleKind) else { return nil }
-        var reader = ByteReader(payload)
+        guard var reader = CacheFile.read(articleFile(articlePath), kind: Self.articleKind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try reader.readDigest() == identity, try reader.readString() == articlePath else { return nil }
             var record = ArticleRecord(diagnostics: [])

@@ -13,16 +13,18 @@ import Darwin
 /// Written to a temporary name and renamed, so a reader sees a whole file or the previous one;
 /// a file cut short, changed by hand or written by other code fails the digest and is ignored.
 enum CacheFile {
-    /// The payload; nil when the file is not there, cannot be read, or is not a whole, unchanged
-    /// file of this kind (the cache then only means more work).
-    static func read(_ path: String, kind: String) -> [UInt8]? {
+    /// A reader of the payload (the file's bytes, read from where the payload starts, not copied);
+    /// nil when the file is not there, cannot be read, or is not a whole, unchanged file of this
+    /// kind (the cache then only means more work).
+    static func read(_ path: String, kind: String) -> ByteReader? {
         guard let bytes = try? DiskFileSystem().readFile(path) else { return nil }
         var reader = ByteReader(bytes)
         do throws(ByteReader.Damaged) {
             guard try reader.readString() == kind else { return nil }
             let digest = try reader.readDigest()
-            let payload = Array(bytes[reader.position...])
-            return ContentDigest.of(payload) == digest ? payload : nil
+            let start = reader.position
+            let payload = bytes.withUnsafeBytes { ContentDigest.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            return payload == digest ? ByteReader(bytes, from: start) : nil
         } catch {
             return nil
         }

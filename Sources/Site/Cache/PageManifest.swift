@@ -107,8 +107,7 @@ struct PageManifest: Sendable {
     static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint,
                      parts: Parts = .all) -> PageManifest? {
         let whole = parts.contains(.pages)
-        guard let payload = CacheFile.read(cache.path(file), kind: kind) else { return nil }
-        var r = ByteReader(payload)
+        guard var r = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
             var manifest = PageManifest()
@@ -200,8 +199,7 @@ struct PageManifest: Sendable {
     /// own: a build looks at them first, and reads the pages only when it can use them.
     static func loadArticles(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint)
         -> (articles: [ArticleState], inputDiagnostics: ContentDigest)? {
-        guard let payload = CacheFile.read(cache.path(articlesFile), kind: articlesKind) else { return nil }
-        var r = ByteReader(payload)
+        guard var r = CacheFile.read(cache.path(articlesFile), kind: articlesKind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
             let articles = try r.readArray { r throws(ByteReader.Damaged) in
