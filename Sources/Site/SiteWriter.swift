@@ -158,9 +158,13 @@ public struct SiteWriter: Sendable {
                 var folders = path.split(separator: "/").dropLast()
                 while !folders.isEmpty, rmdir("\(root)/\(folders.joined(separator: "/"))") == 0 { folders.removeLast() }
             }
-            var top = Set(keeping.map { String($0.prefix { $0 != "/" }) })
-            top.insert(SiteWriter.marker)
-            for name in listFolder(root) ?? [] where !top.contains(name) { try? removeTree("\(root)/\(name)") }
+            // The first part of each path kept (read on UTF-8: a path's first part is up to its first `/`).
+            var top: Set<Substring> = [Substring(SiteWriter.marker)]
+            for path in keeping {
+                let utf8 = path.utf8
+                top.insert(Substring(utf8[..<(utf8.firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex)]))
+            }
+            for name in listFolder(root) ?? [] where !top.contains(Substring(name)) { try? removeTree("\(root)/\(name)") }
         }
 
         /// Runs `beforeSwap` on the finished folder and swaps it into place; on any error the
