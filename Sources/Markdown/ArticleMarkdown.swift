@@ -55,34 +55,46 @@ public struct ArticleMarkdown: Sendable {
             byParagraph[mention.paragraph, default: []].append(mention)
         }
         return a.paragraphs.enumerated().map { index, paragraph in
-            let bytes = Array(paragraph.text.utf8)
-            var out = ""
-            var cursor = 0
-            for mention in (byParagraph[index] ?? []).sorted(by: { $0.start < $1.start }) {
-                let key = "\(mention.kind.rawValue):\(mention.entity)"
-                guard !linked.contains(key), mention.start >= cursor, mention.end <= bytes.count,
-                      mention.start < mention.end,
-                      let href = linker(mention.kind, mention.entity),
-                      !isMarkdown || Self.isPlainTextPosition(bytes, mention.start)
-                else { continue }
-                linked.insert(key)
-                out += text(bytes[cursor..<mention.start], markdown: isMarkdown, startsLine: cursor == 0, endsLine: false)
-                out += "[" + text(bytes[mention.start..<mention.end], markdown: isMarkdown, startsLine: false, endsLine: false) + "]("
-                    + MarkdownEscaper.linkDestination(href) + ")"
-                cursor = mention.end
+            var text = paragraph.text
+            return text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 64)
+                var cursor = 0
+                for mention in (byParagraph[index] ?? []).sorted(by: { $0.start < $1.start }) {
+                    let key = "\(mention.kind.rawValue):\(mention.entity)"
+                    guard !linked.contains(key), mention.start >= cursor, mention.end <= bytes.count,
+                          mention.start < mention.end,
+                          let href = linker(mention.kind, mention.entity),
+                          !isMarkdown || Self.isPlainTextPosition(bytes, mention.start)
+                    else { continue }
+                    linked.insert(key)
+                    Self.append(bytes, cursor..<mention.start, markdown: isMarkdown, startsLine: cursor == 0, endsLine: false, to: &out)
+                    out.append(UInt8(ascii: "["))
+                    Self.append(bytes, mention.start..<mention.end, markdown: isMarkdown, startsLine: false, endsLine: false, to: &out)
+                    out.append(contentsOf: "](".utf8)
+                    out.append(contentsOf: MarkdownEscaper.linkDestination(href).utf8)
+                    out.append(UInt8(ascii: ")"))
+                    cursor = mention.end
+                }
+                Self.append(bytes, cursor..<bytes.count, markdown: isMarkdown, startsLine: cursor == 0, endsLine: true, to: &out)
+                return String(decoding: out, as: UTF8.self)
             }
-            out += text(bytes[cursor...], markdown: isMarkdown, startsLine: cursor == 0, endsLine: true)
-            return out
         }
     }
 
-    private func text(_ bytes: ArraySlice<UInt8>, markdown: Bool, startsLine: Bool, endsLine: Bool) -> String {
-        let s = String(decoding: bytes, as: UTF8.self)
-        return markdown ? s : MarkdownEscaper.escape(s, atLineStart: startsLine, atLineEnd: endsLine)
+    /// `bytes[range]` as Markdown: as it is in an editor's Markdown, escaped in plain text.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, markdown: Bool, startsLine: Bool, endsLine: Bool,
+                               to out: inout [UInt8]) {
+        let piece = UnsafeBufferPointer(rebasing: bytes[range])
+        if markdown {
+            out.append(contentsOf: piece)
+        } else {
+            MarkdownEscaper.escape(piece, atLineStart: startsLine, atLineEnd: endsLine, into: &out)
+        }
     }
 
     /// In an editor's Markdown, a link may only be added outside existing links and code spans.
-    static func isPlainTextPosition(_ bytes: [UInt8], _ offset: Int) -> Bool {
+    static func isPlainTextPosition(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         var depth = 0, ticks = 0, escaped = false
         for b in bytes[..<offset] {
             if escaped { escaped = false; continue }

@@ -18,22 +18,27 @@ public enum MarkdownEscaper {
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 8)
-            let table = isInline
-            var lineStart = 0
-            var first = true
-            while true {
-                var lineEnd = lineStart
-                // A line ends at `\n`; `\r\n` is one character and stays inside the line.
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A || (lineEnd > 0 && bytes[lineEnd - 1] == 0x0D) { lineEnd += 1 }
-                let last = lineEnd == bytes.count
-                if !first { out.append(0x0A) }
-                escapeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), startsLine: !first || atLineStart,
-                           endsLine: !last || atLineEnd, table: table, into: &out)
-                if last { break }
-                first = false
-                lineStart = lineEnd + 1
-            }
+            escape(bytes, atLineStart: atLineStart, atLineEnd: atLineEnd, into: &out)
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `escape` of UTF-8 text, appended to `out`.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, atLineStart: Bool, atLineEnd: Bool, into out: inout [UInt8]) {
+        let table = isInline
+        var lineStart = 0
+        var first = true
+        while true {
+            var lineEnd = lineStart
+            // A line ends at `\n`; `\r\n` is one character and stays inside the line.
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A || (lineEnd > 0 && bytes[lineEnd - 1] == 0x0D) { lineEnd += 1 }
+            let last = lineEnd == bytes.count
+            if !first { out.append(0x0A) }
+            escapeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), startsLine: !first || atLineStart,
+                       endsLine: !last || atLineEnd, table: table, into: &out)
+            if last { break }
+            first = false
+            lineStart = lineEnd + 1
         }
     }
 

@@ -1,29 +1,45 @@
 /// Writes YAML front matter by hand, so that the output is deterministic and every
 /// string is quoted (no value is ever read back as a number, date or boolean).
 public struct YAMLWriter {
-    private(set) public var text = ""
+    /// The front matter written so far, as UTF-8 bytes.
+    private var bytes: [UInt8] = []
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init() {}
 
     public mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
-        text += "\(key): \(Self.quote(value))\n"
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(contentsOf: ": ".utf8)
+        Self.appendQuoted(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     public mutating func field(_ key: String, _ values: [String]) {
         guard !values.isEmpty else { return }
-        text += "\(key):\n"
-        for value in values { text += "  - \(Self.quote(value))\n" }
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(contentsOf: ":\n".utf8)
+        for value in values {
+            bytes.append(contentsOf: "  - ".utf8)
+            Self.appendQuoted(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
     }
 
     /// A list of mappings, each written as `- key: value` lines in the given order.
     public mutating func field(_ key: String, records: [[(String, String)]]) {
         guard !records.isEmpty else { return }
-        text += "\(key):\n"
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(contentsOf: ":\n".utf8)
         for record in records {
             var first = true
             for (k, v) in record {
-                text += (first ? "  - " : "    ") + "\(k): \(Self.quote(v))\n"
+                bytes.append(contentsOf: (first ? "  - " : "    ").utf8)
+                bytes.append(contentsOf: k.utf8)
+                bytes.append(contentsOf: ": ".utf8)
+                Self.appendQuoted(v, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
                 first = false
             }
         }
@@ -35,10 +51,16 @@ public struct YAMLWriter {
     /// or one of U+0080–U+009F (`C2 80`–`C2 9F`), U+2028, U+2029 (`E2 80 A8`, `E2 80 A9`) and
     /// U+FEFF (`EF BB BF`); runs of other bytes are copied as they are.
     public static func quote(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendQuoted(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quote(value)`, appended to `out`.
+    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
         var value = value
-        return value.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 2)
+        value.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 2)
             out.append(UInt8(ascii: "\""))
             var start = 0
             var i = 0
@@ -73,7 +95,6 @@ public struct YAMLWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
