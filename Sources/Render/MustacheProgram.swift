@@ -64,8 +64,6 @@ final class MustacheProgram: @unchecked Sendable {
     /// The parts of names.
     let parts: UnsafeBufferPointer<TemplateKey>
     let templateIDs: [String: Int32]
-    /// One more than the largest number of a key in `parts`.
-    let keyCount: Int
 
     init(templates: [String: CompiledMustache]) {
         var builder = Builder(templateNames: templates.keys.sorted())
@@ -73,7 +71,6 @@ final class MustacheProgram: @unchecked Sendable {
         for name in builder.templateNames { bodies.append(builder.emit(templates[name]!)) }
         templateIDs = builder.templateIDs
         parts = Self.copy(builder.parts)
-        keyCount = (builder.parts.map(\.number).max() ?? -1) + 1
         instructions = Self.copy(builder.instructions)
         bytes = Self.copy(builder.bytes)
         names = Self.copy(builder.names)

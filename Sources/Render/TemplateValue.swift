@@ -18,18 +18,12 @@ public struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, Custo
         self.init(name)
     }
 
-    /// The key's number: names are numbered from 0 in the order first seen.
-    var number: Int { Int(raw & 0xFF_FFFF) }
-
     /// Bits of the name's digest, the same in every process.
     var nameBits: UInt64 { raw >> 24 }
 
-    public var name: String { KeyNames.shared.name(number) }
+    public var name: String { KeyNames.shared.name(Int(raw & 0xFF_FFFF)) }
 
     public var description: String { name }
-
-    /// How many names have been numbered so far.
-    static var numbered: Int { KeyNames.shared.count }
 }
 
 /// The names of `TemplateKey`s by number, shared by the whole process.
@@ -54,8 +48,6 @@ private final class KeyNames: @unchecked Sendable {
     func name(_ number: Int) -> String {
         lock.withLock { names[number] }
     }
-
-    var count: Int { lock.withLock { names.count } }
 }
 
 /// A value of a page's context: what Mustache variables print and sections test or iterate.
@@ -149,10 +141,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public subscript(key: TemplateKey) -> TemplateValue? {
-        get {
-            for entry in entries where entry.key.raw == key.raw { return entry.value }
-            return nil
-        }
+        get { value(key) }
         set {
             if let index = entries.firstIndex(where: { $0.key.raw == key.raw }) {
                 if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
