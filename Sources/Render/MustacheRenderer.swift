@@ -1,4 +1,3 @@
-
 /// Renders compiled templates straight into UTF-8 bytes.
 ///
 /// Gives the output of swift-mustache's renderer (the same lookups up the context stack, the

@@ -120,8 +120,7 @@ import Testing
     }
 }
 
-/// The renderer remembers where names were found below the top of the stack; what it gives must
-/// follow the items of the lists as they change.
+/// Names found below the top of the stack follow the items of the lists as they change.
 @Suite struct StackLookupTests {
     @Test func namesFoundBelowAListItemFollowTheOuterItem() throws {
         let set = try TemplateSet(sources: ["t.mustache": "{{#groups}}{{#rows}}{{label}}{{x}};{{/rows}}|{{/groups}}{{label}}"])

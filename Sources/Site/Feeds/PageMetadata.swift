@@ -8,7 +8,12 @@ import Render
 extension PageContexts {
     /// Every page: a website, announcing the site's feeds.
     func metadata(title: String) -> TemplateObject {
-        metadata(title: title, feeds: Feeds.siteFeeds.map { .object(feedLink(path: $0.path, type: $0.mediaType, title: "\(site.title) (\($0.name))")) })
+        metadata(title: title, feeds: siteFeedLinks)
+    }
+
+    /// The site's feeds, as every page announces them.
+    private var siteFeedLinks: [TemplateValue] {
+        Feeds.siteFeeds.map { .object(feedLink(path: $0.path, type: $0.mediaType, title: "\(site.title) (\($0.name))")) }
     }
 
     private func metadata(title: String, feeds: [TemplateValue]) -> TemplateObject {
@@ -51,9 +56,7 @@ extension PageContexts {
     /// A person's or event's page (`title` its name) announces its own Atom feed first, and links to it.
     private func withOwnFeed(title: String, page: String) -> TemplateObject {
         let own = feedLink(path: Feeds.atomPath(besidePage: page), type: AtomFeed.mediaType, title: "\(title) — \(site.title) (Atom)")
-        var meta = metadata(title: title, feeds: [.object(own)] + Feeds.siteFeeds.map {
-            .object(feedLink(path: $0.path, type: $0.mediaType, title: "\(site.title) (\($0.name))"))
-        })
+        var meta = metadata(title: title, feeds: [.object(own)] + siteFeedLinks)
         meta[.feed] = .object(own)
         return meta
     }
