@@ -169,7 +169,8 @@ struct PageContexts {
         return context
     }
 
-    func article(_ index: Int, bodyHTML: String) -> TemplateObject {
+    /// `links`: what `Library.links(of:)` gives for the article, when the caller has it.
+    func article(_ index: Int, bodyHTML: String, links: ArticleLinks? = nil) -> TemplateObject {
         let entry = library.articles[index]
         let a = entry.article
         var context = base(path: entry.path, title: a.title, description: entry.summary, section: "article")
@@ -198,12 +199,11 @@ struct PageContexts {
             [.name: .string(place), .href: Self.value(library.place(place)?.path)]
         })
         context[.organizations] = Self.list(entry.analyzed.organizations)
-        let also = library.alsoReported(index)
-        context[.alsoReported] = Self.list(also.map(card))
-        context[.related] = Self.list(library.related(to: index, excluding: also).map(card))
-        let (older, newer) = library.neighboursInTime(index)
-        context[.neighbours] = older == nil && newer == nil ? false
-            : [.older: Self.value(older.map(neighbour)), .newer: Self.value(newer.map(neighbour))]
+        let links = links ?? library.links(of: index)
+        context[.alsoReported] = Self.list(links.alsoReported.map(card))
+        context[.related] = Self.list(links.related.map(card))
+        context[.neighbours] = links.older == nil && links.newer == nil ? false
+            : [.older: Self.value(links.older.map(neighbour)), .newer: Self.value(links.newer.map(neighbour))]
         context[.meta] = .object(articleMetadata(index))
         return context
     }

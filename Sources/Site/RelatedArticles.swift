@@ -154,6 +154,14 @@ extension Library {
         return list[max(0, low - relatedWindow)..<min(list.count, low + relatedWindow + 1)]
     }
 
+    /// The other articles the page of article `index` links to, worked out once for both the
+    /// page's inputs (`PageInputs`) and its context (`PageContexts.article`).
+    func links(of index: Int) -> ArticleLinks {
+        let also = alsoReported(index)
+        let (older, newer) = neighboursInTime(index)
+        return ArticleLinks(alsoReported: also, related: related(to: index, excluding: also), older: older, newer: newer)
+    }
+
     /// The next older and next newer dated article (the library is newest first; undated
     /// articles have no neighbours in time).
     public func neighboursInTime(_ index: Int) -> (older: Int?, newer: Int?) {
@@ -162,4 +170,13 @@ extension Library {
         let newer = index > 0 ? index - 1 : nil
         return (older, newer)
     }
+}
+
+/// The other articles an article's page links to: other outlets' stories on the same events,
+/// related articles, and the articles just before and after it in time.
+struct ArticleLinks: Sendable {
+    var alsoReported: [Int]
+    var related: [Int]
+    var older: Int?
+    var newer: Int?
 }

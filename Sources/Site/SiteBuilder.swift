@@ -332,7 +332,10 @@ public struct SiteBuilder: Sendable {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let paths = renderer.paths(of: job)
-                let digest = inputs?.digest(job, paths: paths)
+                // An article's links to other articles, worked out once for its inputs and its page.
+                var links: ArticleLinks?
+                if case .article(let index) = job { links = library.links(of: index) }
+                let digest = inputs?.digest(job, paths: paths, links: links)
                 var lap = clock.now
                 outcome.seconds.inputs = (lap - start).seconds
                 if let digest, let kept = unchanged(paths, digest: digest) {
@@ -343,7 +346,7 @@ public struct SiteBuilder: Sendable {
                 }
                 var body: BodySpan?
                 do throws(TemplateError) {
-                    let rendered = try renderer.render(job, paths: paths, cards)
+                    let rendered = try renderer.render(job, paths: paths, cards, links: links)
                     if case .article(let index) = job, let html = rendered.body {
                         if index < Feeds.limit { outcome.body = html }
                         if inputs != nil, bodyInPlace { body = BodySpan.find(Array(html.utf8), in: rendered.files[0].bytes) }

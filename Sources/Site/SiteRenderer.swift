@@ -100,12 +100,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The files of `job`, whose paths (`paths(of:)`) the caller has worked out.
-    func render(_ job: Job, paths: [String], _ cards: ArticleCards) throws(TemplateError) -> Rendered {
+    /// `links`: for an article's page, what `Library.links(of:)` gives, when the caller has it.
+    func render(_ job: Job, paths: [String], _ cards: ArticleCards, links: ArticleLinks? = nil) throws(TemplateError) -> Rendered {
         let contexts = PageContexts(library: library, site: site, cards: cards)
         let path = paths[0]
         switch job {
         case .article(let index):
-            return try renderArticle(index, contexts)
+            return try renderArticle(index, contexts, links: links)
         case let .person(index, number):
             return try single(path, "person", contexts.person(library.people[index], page: number))
         case let .event(index, number):
@@ -134,10 +135,10 @@ public struct SiteRenderer: Sendable {
         Rendered(files: [try page(path, template, context)])
     }
 
-    private func renderArticle(_ index: Int, _ contexts: PageContexts) throws(TemplateError) -> Rendered {
+    private func renderArticle(_ index: Int, _ contexts: PageContexts, links: ArticleLinks?) throws(TemplateError) -> Rendered {
         let entry = library.articles[index]
         let text = Self.articleText(entry.analyzed, linker: linker(from: entry.path))
-        let html = try page(entry.path, "article", contexts.article(index, bodyHTML: text.body))
+        let html = try page(entry.path, "article", contexts.article(index, bodyHTML: text.body, links: links))
         return Rendered(files: [html, OutputFile(path: entry.markdownPath, text: text.markdown)], body: text.body)
     }
 

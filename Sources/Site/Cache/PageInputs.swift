@@ -42,17 +42,17 @@ struct PageInputs: Sendable {
         cards = cardDigests
     }
 
-    func digest(_ job: SiteRenderer.Job, paths: [String]) -> ContentDigest {
+    /// `links`: what `Library.links(of:)` gives for an article's page, when the caller has it.
+    func digest(_ job: SiteRenderer.Job, paths: [String], links: ArticleLinks? = nil) -> ContentDigest {
         var w = ByteWriter()
         w.write(paths)
         switch job {
         case .article(let index):
             w.write("article")
             w.write(articles[index])
-            let also = library.alsoReported(index)
-            let related = library.related(to: index, excluding: also)
-            let (older, newer) = library.neighboursInTime(index)
-            for (label, list) in [("also", also), ("related", related), ("older", older.map { [$0] } ?? []), ("newer", newer.map { [$0] } ?? [])] {
+            let links = links ?? library.links(of: index)
+            let (older, newer) = (links.older.map { [$0] } ?? [], links.newer.map { [$0] } ?? [])
+            for (label, list) in [("also", links.alsoReported), ("related", links.related), ("older", older), ("newer", newer)] {
                 w.write(label)
                 w.write(UInt64(list.count))
                 for other in list { w.write(cards[other]) }
