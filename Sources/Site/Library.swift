@@ -1,3 +1,4 @@
+import Dispatch
 import ParleyCore
 
 /// One article of the site, with its page address and what every page listing it shows.
@@ -115,9 +116,13 @@ public struct Library: Sendable {
         var slugged: [(AnalyzedArticle, String)] = []
         var diagnostics: [Diagnostic] = []
         let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
-        for item in bySourcePath.lazy.map({ analyzed[$0] }) {
+        // The slug each article asks for, on all cores; then made unique in order.
+        let bases = parallelMap(bySourcePath) { index in
+            let article = analyzed[index].article
+            return Slug.make(article.source.frontMatter?.slug ?? article.title, fallback: Slug.make(article.source.stem, fallback: "article"))
+        }
+        for (item, base) in zip(bySourcePath.lazy.map({ analyzed[$0] }), bases) {
             let requested = item.article.source.frontMatter?.slug
-            let base = Slug.make(requested ?? item.article.title, fallback: Slug.make(item.article.source.stem, fallback: "article"))
             if let requested, base != requested {
                 diagnostics.append(Diagnostic(.warning, step: "site", file: item.article.source.path,
                                               "slug '\(requested)' is not a safe address; using '\(base)'"))
@@ -127,6 +132,14 @@ public struct Library: Sendable {
         }
         // Entries make their summaries: on all cores.
         articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1) }.sorted(by: Library.newestFirst)
+        // Outlets and places on another thread while people and events are gathered here.
+        let collectionsMade = DispatchGroup()
+        let collections = Locked((outlets: [CollectionEntry](), places: [CollectionEntry]()))
+        let listed = articles
+        DispatchQueue.global().async(group: collectionsMade) {
+            let made = (outlets: Library.outlets(of: listed), places: Library.places(of: listed))
+            collections.withLock { $0 = made }
+        }
 
         // People: the registry first, then people found only in the text. Each person gets a
         // slot (a number) the first time they are met, so the counting below hashes an id once
@@ -229,8 +242,8 @@ public struct Library: Sendable {
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         eventIndex = eventPositions
-        outlets = Library.outlets(of: articles)
-        places = Library.places(of: articles)
+        collectionsMade.wait()
+        (outlets, places) = collections.withLock { $0 }
         for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
         for (i, p) in places.enumerated() { placeIndex[p.name] = i }
     }
