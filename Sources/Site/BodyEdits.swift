@@ -201,14 +201,16 @@ extension SiteBuilder {
         let replaced = Set(rebuilt.map(\.state.page))
         let feeds = feedChanged ? manifest.siteFeed.map { Feeds.siteFiles($0, baseURL: site.baseURL) } ?? [] : []
         var entryPaths = Set(feeds.map(\.path))
+        var kept: [String] = []
         for (key, entry) in manifest.entries {
             entryPaths.formUnion(entry.paths)
             guard !replaced.contains(key), reused?.entry(for: entry.paths, digest: entry.digest) == nil else { continue }
-            guard entry.paths.allSatisfy(sink.keep) else { return nil }
+            kept += entry.paths
         }
-        for path in manifest.files where !entryPaths.contains(path) {
-            guard sink.keep(path) else { return nil }
-        }
+        for path in manifest.files where !entryPaths.contains(path) { kept.append(path) }
+        // Linked on all cores: in the first build after a whole one, every file of the site.
+        let batches = stride(from: 0, to: kept.count, by: 256).map { Array(kept[$0..<min($0 + 256, kept.count)]) }
+        guard parallelMap(batches, { batch in batch.allSatisfy(sink.keep) }).allSatisfy({ $0 }) else { return nil }
         var result = BuildResult(articleCount: manifest.articles.count, library: nil, diagnostics: [], timings: [])
         for file in feeds {
             do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
