@@ -1,4 +1,3 @@
-import Dispatch
 import Entities
 import Ingest
 import Normalize
@@ -87,19 +86,15 @@ extension SiteBuilder {
         guard paths.allSatisfy({ position[$0] != nil }) else { return nil }
         // The pages of the last build, and the list of the site the sink starts from, are read
         // on other threads while the articles are looked at here (and waited for on every way out).
-        let manifests = Locked((pages: PageManifest?.none, reused: PageManifest?.none))
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
-            let pages = PageManifest.load(cache, identity: pageIdentity, output: previousStamp, parts: [.pages, .report])
-            manifests.withLock { $0.pages = pages }
+        let reusedStamp = sink.reusedStamp
+        let lastPages = Pending { PageManifest.load(cache, identity: pageIdentity, output: previousStamp, parts: [.pages, .report]) }
+        let reusedPages = Pending {
+            reusedStamp.flatMap { PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, parts: []) }
         }
-        if let reusedStamp = sink.reusedStamp {
-            DispatchQueue.global().async(group: reading) {
-                let reused = PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: reusedStamp, parts: [])
-                manifests.withLock { $0.reused = reused }
-            }
+        defer {
+            lastPages.finish()
+            reusedPages.finish()
         }
-        defer { reading.wait() }
         timer.lap("ingest")
 
         // The article files that changed, by library index.
@@ -140,12 +135,7 @@ extension SiteBuilder {
         }
 
         // Then the pages of the last build, and the new page of each edited article.
-        reading.wait()
-        let (lastPages, reusedPages) = manifests.withLock { read in
-            defer { read = (nil, nil) }
-            return read
-        }
-        guard var manifest = lastPages else { return nil }
+        guard var manifest = lastPages.take() else { return nil }
         manifest.articles = states
         manifest.inputDiagnostics = last.inputDiagnostics
         let people = Set(registry.people.map(\.id))
@@ -192,7 +182,7 @@ extension SiteBuilder {
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
         }
         // The site the sink starts from, when it is known; one that is not is emptied first.
-        let reused = reusedPages
+        let reused = reusedPages.take()
         if sink.reusedStamp != nil, reused == nil { sink.removeLeftovers(keeping: [], had: []) }
         timer.lap("analyze")
 

@@ -1,4 +1,3 @@
-import Dispatch
 import ParleyCore
 
 /// One article of the site, with its page address and what every page listing it shows.
@@ -133,13 +132,8 @@ public struct Library: Sendable {
         // Entries make their summaries: on all cores.
         articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1) }.sorted(by: Library.newestFirst)
         // Outlets and places on another thread while people and events are gathered here.
-        let collectionsMade = DispatchGroup()
-        let collections = Locked((outlets: [CollectionEntry](), places: [CollectionEntry]()))
         let listed = articles
-        DispatchQueue.global().async(group: collectionsMade) {
-            let made = (outlets: Library.outlets(of: listed), places: Library.places(of: listed))
-            collections.withLock { $0 = made }
-        }
+        let collections = Pending { (outlets: Library.outlets(of: listed), places: Library.places(of: listed)) }
 
         // People: the registry first, then people found only in the text. Each person gets a
         // slot (a number) the first time they are met, so the counting below hashes an id once
@@ -242,8 +236,7 @@ public struct Library: Sendable {
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         eventIndex = eventPositions
-        collectionsMade.wait()
-        (outlets, places) = collections.withLock { $0 }
+        (outlets, places) = collections.take()
         for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
         for (i, p) in places.enumerated() { placeIndex[p.name] = i }
     }

@@ -31,3 +31,32 @@ private struct Slots<R>: @unchecked Sendable {
         (base + index).initialize(to: value)
     }
 }
+
+/// Work started on another thread now, its result taken later with `take()`, which blocks until
+/// it is done. A result never taken is dropped; `finish()` only waits for the work to end.
+final class Pending<Value: Sendable>: Sendable {
+    private let done = DispatchGroup()
+    private let result = Locked<Value?>(nil)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: done) { [result] in
+            let value = work()
+            result.withLock { $0 = value }
+        }
+    }
+
+    /// Waits for the work to end.
+    func finish() {
+        done.wait()
+    }
+
+    /// The result, once the work is done. Taken once: this pending value lets go of it, so the
+    /// taker holds the only reference (changing a large result does not copy it).
+    func take() -> Value {
+        done.wait()
+        return result.withLock { value in
+            defer { value = nil }
+            return value!
+        }
+    }
+}
