@@ -54,18 +54,13 @@ enum HTMLEscaper {
         }
     }
 
-    private static let lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), amp = Array("&amp;".utf8)
-    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
-
     private static func appendByCharacter(_ text: String, to out: inout [UInt8]) {
         for c in text {
-            switch c {
-            case "<": out.append(contentsOf: lt)
-            case ">": out.append(contentsOf: gt)
-            case "&": out.append(contentsOf: amp)
-            case "\"": out.append(contentsOf: quot)
-            case "'": out.append(contentsOf: apos)
-            default: out.append(contentsOf: c.utf8)
+            // A special character stands alone: one ASCII byte, no mark combined with it.
+            if let byte = c.asciiValue, isSpecial(byte) {
+                appendReplacement(byte, to: &out)
+            } else {
+                out.append(contentsOf: c.utf8)
             }
         }
     }

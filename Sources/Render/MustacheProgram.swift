@@ -16,7 +16,8 @@ final class MustacheProgram: @unchecked Sendable {
         /// `names[a]`, the body `b..<c`.
         case section
         case invertedSection
-        /// The block `a` (a number of `blockNames`) with its default content `b..<c`, indented by `bytes[d..<e]`.
+        /// The block `a` (blocks are numbered by name as the program is written) with its default
+        /// content `b..<c`, indented by `bytes[d..<e]`.
         case block
         /// The template `a` (-1: no such template), filling the blocks `fills[b..<c]` (b = -1:
         /// a plain partial, which fills none), indented by `bytes[d..<e]`.

@@ -138,10 +138,7 @@ struct MustacheRenderer {
 
     /// The digest of what `name` gives when looked up below the stack depth `base`.
     private func digestBelow(_ name: TemplateKey, _ base: Int, _ stack: [TemplateValue]) -> ContentDigest? {
-        for object in stack[..<base].reversed() {
-            if let found = Self.immediateChild(name, of: object) { return ContentDigest.ofContext(found) }
-        }
-        return nil
+        Self.find(name, in: stack, below: base).map { ContentDigest.ofContext($0.value) }
     }
 
     private func renderSection(_ value: TemplateValue?, _ start: Int32, _ end: Int32, _ frame: inout Frame, into out: inout [UInt8]) {
@@ -204,14 +201,7 @@ struct MustacheRenderer {
             return child(name.first, name.end, of: frame.stack[frame.stack.count - 1])
         case .stack:
             let first = program.parts[Int(name.first)]
-            var found: (depth: Int, value: TemplateValue)?
-            for depth in stride(from: frame.stack.count - 1, through: 0, by: -1) {
-                if let child = Self.immediateChild(first, of: frame.stack[depth]) {
-                    found = (depth, child)
-                    break
-                }
-            }
-            guard let found else {
+            guard let found = Self.find(first, in: frame.stack, below: frame.stack.count) else {
                 if frame.recording != nil { record(first, found: nil, &frame) }
                 return nil
             }
@@ -235,6 +225,14 @@ struct MustacheRenderer {
             object = next
         }
         return object
+    }
+
+    /// Where `name` is first found in `stack[..<end]`, innermost first, and what it gives there.
+    private static func find(_ name: TemplateKey, in stack: [TemplateValue], below end: Int) -> (depth: Int, value: TemplateValue)? {
+        for depth in stride(from: end - 1, through: 0, by: -1) {
+            if let child = immediateChild(name, of: stack[depth]) { return (depth, child) }
+        }
+        return nil
     }
 
     @inline(__always)

@@ -62,16 +62,6 @@ public enum TemplateValue: Sendable {
     case list([TemplateValue])
     case object(TemplateObject)
 
-    /// The value, or `false` when absent: a template then never finds the same name further
-    /// out (a card's missing `date` would show its page's date).
-    public static func optional(_ value: String?) -> TemplateValue {
-        value.map(TemplateValue.string) ?? .bool(false)
-    }
-
-    public static func optional(_ value: TemplateObject?) -> TemplateValue {
-        value.map(TemplateValue.object) ?? .bool(false)
-    }
-
     /// The value as swift-mustache takes it: dictionaries, arrays, strings, numbers, booleans.
     public var any: Any {
         switch self {

@@ -59,9 +59,9 @@ struct PageContexts {
     /// An optional value for templates: `false` when absent, never missing, because Mustache
     /// would otherwise find the same name in an enclosing context (a card's missing `date`
     /// would show its page's date).
-    static func value(_ value: String?) -> TemplateValue { .optional(value) }
+    static func value(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? false }
 
-    static func value(_ value: TemplateObject?) -> TemplateValue { .optional(value) }
+    static func value(_ value: TemplateObject?) -> TemplateValue { value.map(TemplateValue.object) ?? false }
 
     func dateFields(_ date: ArticleDate) -> TemplateObject {
         guard let day = date.day else { return [.undated: true, .date: false, .dateInferred: false] }
@@ -96,6 +96,11 @@ struct PageContexts {
 
         func person(_ id: String) -> TemplateObject? { library.personPosition(id).flatMap { people[$0] } }
         func event(_ id: String) -> TemplateObject? { library.eventPosition(id).flatMap { events[$0] } }
+    }
+
+    /// A place, with the address of its page when it has one.
+    func placeLink(_ name: String) -> TemplateObject {
+        [.name: .string(name), .href: Self.value(library.place(name)?.path)]
     }
 
     static func when(_ event: Event) -> String? {
@@ -195,9 +200,7 @@ struct PageContexts {
         let events = entry.analyzed.events.compactMap { eventLink($0.id) }
         context[.people] = Self.list(people)
         context[.events] = Self.list(events)
-        context[.places] = Self.list(entry.analyzed.places.map { place -> TemplateObject in
-            [.name: .string(place), .href: Self.value(library.place(place)?.path)]
-        })
+        context[.places] = Self.list(entry.analyzed.places.map(placeLink))
         context[.organizations] = Self.list(entry.analyzed.organizations)
         let links = links ?? library.links(of: index)
         context[.alsoReported] = Self.list(links.alsoReported.map(card))
@@ -272,9 +275,7 @@ struct PageContexts {
         context[.name] = .string(e.name)
         context[.date] = Self.value(Self.when(e))
         context[.dateISO] = Self.value(e.start?.iso)
-        context[.place] = Self.value(e.place.map { place -> TemplateObject in
-            [.name: .string(place), .href: Self.value(library.place(place)?.path)]
-        })
+        context[.place] = Self.value(e.place.map(placeLink))
         context[.summary] = Self.value(e.summary)
         let shown = listPage(pages, page, articles: entry.articles, into: &context)
         context[.people] = page == 1 ? Self.list(entry.people.compactMap(personLink)) : false
