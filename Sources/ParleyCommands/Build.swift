@@ -9,14 +9,14 @@ public struct Build: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Build the site from the content folder into the output folder.",
         discussion: """
-        The new site is written into a staging folder beside the output and swapped into place
-        only when it is complete, so the output folder always holds a whole site. A bad article
+        The new site is written into a staging folder beside the output and swapped into place \
+        only when it is complete, so the output folder always holds a whole site. A bad article \
         does not stop the build: it is reported, and the rest of the site is built.
 
-        When Pagefind is found (pip install pagefind-bin), it indexes the new site for search
+        When Pagefind is found (pip install pagefind-bin), it indexes the new site for search \
         before the swap; without it the site is built and search is off.
 
-        Exit status: 0 when the site was built without errors; 1 when there were errors (the
+        Exit status: 0 when the site was built without errors; 1 when there were errors (the \
         site is still written if it could be built); 2 when nothing could be written.
         """
     )

@@ -14,8 +14,10 @@ public struct Check: ParsableCommand {
         discussion: """
         Exit status:
           0  no errors (and, with --strict, no warnings)
-          1  errors: unreadable or malformed input, template errors, broken internal links or anchors
-          2  warnings only, with --strict (undated article, unknown front matter key, …)
+          1  errors: unreadable or malformed input, template errors, broken internal
+             links or anchors
+          2  warnings only, with --strict (undated article, unknown front matter
+             key, …)
         """
     )
 

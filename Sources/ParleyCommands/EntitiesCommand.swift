@@ -10,7 +10,7 @@ public struct EntitiesCommand: ParsableCommand {
         commandName: "entities",
         abstract: "List every person, event, place and organization found in the articles, with counts and files.",
         discussion: """
-        With --unknown, only the people who are not in people.yml, each followed by a ready
+        With --unknown, only the people who are not in people.yml, each followed by a ready \
         people.yml entry to paste (the roles the articles give them included).
         """
     )

@@ -12,8 +12,8 @@ public struct Inspect: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Show what Parley extracts from articles: title, date, dateline, source, people, events, quotes.",
         discussion: """
-        For editors who want to know why a page looks as it does. The registries come from the
-        content folder; a folder without registries means recognition from the text alone.
+        For editors who want to know why a page looks as it does. The registries come from the \
+        content folder; a folder without registries means recognition from the text alone. \
         With --json, one JSON object per article per line.
         """
     )

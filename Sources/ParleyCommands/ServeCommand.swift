@@ -16,14 +16,14 @@ public struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload open pages on every change.",
         discussion: """
-        The site is built into the output folder exactly as `parley build` builds it and served
-        from there at the path of its base URL (http://127.0.0.1:8000/parley/ for a base_url
-        of https://example.org/parley/). The content and templates folders are watched; a saved
-        change rebuilds the site and reloads the pages open in the browser. While a build has
-        errors, pages show them with their files and lines; fixing the file brings the site back.
+        The site is built into the output folder exactly as `parley build` builds it and served \
+        from there at the path of its base URL (http://127.0.0.1:8000/parley/ for a base_url \
+        of https://example.org/parley/). The content and templates folders are watched; a saved \
+        change rebuilds the site and reloads the pages open in the browser. While a build has \
+        errors, pages show them with their files and lines; fixing the file brings the site back. \
         The reload script is added to pages as they are served, never written to the output.
 
-        Ctrl-C stops the server (exit status 0). Exit status 2: the output folder cannot be used;
+        Ctrl-C stops the server (exit status 0). Exit status 2: the output folder cannot be used; \
         1: the server could not start (the port is taken, say).
         """
     )

@@ -165,3 +165,27 @@ import Testing
         #expect(!RepositoryPaths.exists(root + "/content/public"))
     }
 }
+
+/// `parley help` as a terminal of 80 columns shows it.
+@Suite struct HelpTextTests {
+    static let commands: [any ParsableCommand.Type] = [ParleyCommand.self, Build.self, Check.self, ServeCommand.self, Inspect.self,
+                                                       EntitiesCommand.self]
+
+    /// The prose of each command's help (before the usage line) is wrapped once, by the
+    /// parser, to the width of the terminal: no line is longer, and no line ends where the next
+    /// word would still have fitted (a line broken twice, once in the source and once by the
+    /// parser). Indented lines are tables, kept as written. (The parser leaves the last
+    /// column free.)
+    @Test(arguments: 0..<commands.count) func proseFillsTheLines(_ index: Int) {
+        let columns = 80, width = columns - 1
+        let help = Self.commands[index].helpMessage(columns: columns)
+        let prose = help.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.hasPrefix("USAGE:") }
+        #expect(prose.count > 2)
+        for (line, next) in zip(prose, prose.dropFirst()) {
+            #expect(line.count <= width, "too long: \(line)")
+            guard !line.isEmpty, !line.hasPrefix(" "), !next.isEmpty, !next.hasPrefix(" ") else { continue }
+            let word = next.prefix { $0 != " " }
+            #expect(line.count + 1 + word.count > width, "'\(word)' fits after: \(line)")
+        }
+    }
+}
