@@ -137,18 +137,15 @@ public struct Library: Sendable {
 
         // People: the registry first, then people found only in the text. Each person gets a
         // slot (a number) the first time they are met, so the counting below hashes an id once
-        // per article instead of once per pair of people.
+        // per article instead of once per pair of people. This pass, in article order, does
+        // only what order decides: slots, each person's articles and quotes (a quote counts
+        // when its speaker was met by then), each event's articles.
         var slotOf: [String: Int] = [:]
         var found: [PersonEntry] = []
-        var roles: [Int: [String: [Int]]] = [:]
-        var companions: [[Int: Int]] = []
-        var personEvents: [Set<String>] = []
         func slot(_ person: Person) -> Int {
             if let known = slotOf[person.id] { return known }
             slotOf[person.id] = found.count
             found.append(PersonEntry(person: person))
-            companions.append([:])
-            personEvents.append([])
             return found.count - 1
         }
         for person in registry.people { _ = slot(person) }
@@ -163,13 +160,7 @@ public struct Library: Sendable {
             let analyzed = entry.analyzed
             let slots = analyzed.people.map { slot($0.person) }
             articleSlots.append(slots)
-            for (position, seen) in analyzed.people.enumerated() {
-                let mine = slots[position]
-                found[mine].articles.append(index)
-                for role in seen.roles { roles[mine, default: [:]][role, default: []].append(index) }
-                for other in slots where other != mine { companions[mine][other, default: 0] += 1 }
-                for event in analyzed.events { personEvents[mine].insert(event.id) }
-            }
+            for mine in slots { found[mine].articles.append(index) }
             for quote in analyzed.quotes {
                 if let speaker = slotOf[quote.speaker] { found[speaker].quotes.append((index, quote)) }
             }
@@ -178,36 +169,33 @@ public struct Library: Sendable {
                 eventsByID[event.id]!.articles.append(index)
             }
         }
-        for (mine, byRole) in roles {
-            found[mine].roles = byRole.map { (role: $0.key, articles: $0.value.compacted()) }
-                .sorted { ($0.articles.count, $1.role) > ($1.articles.count, $0.role) }
-        }
-        for mine in found.indices where !companions[mine].isEmpty {
-            found[mine].companions = companions[mine].map { (person: found[$0.key].person.id, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.person < $1.person }
-        }
-        for (id, var entry) in eventsByID {
-            var involved = entry.event.participants.filter { slotOf[$0] != nil }
-            var seenSlots = Set(involved.map { slotOf[$0]! })
-            for index in entry.articles {
-                for other in articleSlots[index] where seenSlots.insert(other).inserted {
-                    involved.append(found[other].person.id)
-                }
-            }
-            entry.people = involved
-            eventsByID[id] = entry
-            for participant in entry.event.participants {
-                if let mine = slotOf[participant] { personEvents[mine].insert(id) }
-            }
-        }
         // Events in order once; a person's events are then sorted by their place in it.
-        let events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
+        var events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
         var eventPositions: [String: Int] = [:]
         for (i, e) in events.enumerated() { eventPositions[e.event.id] = i }
-        for mine in found.indices where !personEvents[mine].isEmpty {
-            found[mine].events = personEvents[mine].map { (id: $0, position: eventPositions[$0] ?? Int.max) }
-                .sorted { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }.map(\.id)
+        var participations = [[Int]](repeating: [], count: found.count)
+        for (position, entry) in events.enumerated() {
+            for participant in entry.event.participants {
+                if let mine = slotOf[participant] { participations[mine].append(position) }
+            }
         }
+        // Then each person's roles, companions and events, and each event's people, on all
+        // cores: each from the articles that name them.
+        let gathered = Gathered(articles: articles, slots: articleSlots, found: found)
+        let (participating, positions) = (participations, eventPositions)
+        let details = parallelMap(Array(found.indices)) { mine in
+            gathered.details(of: mine, participations: participating[mine], eventPositions: positions)
+        }
+        for (mine, detail) in details.enumerated() {
+            found[mine].roles = detail.roles
+            found[mine].companions = detail.companions
+            found[mine].events = detail.events.map { events[$0].event.id }
+        }
+        let ordered = events, known = slotOf
+        let involved = parallelMap(Array(events.indices)) { position in
+            gathered.people(of: ordered[position], slotOf: known)
+        }
+        for position in events.indices { events[position].people = involved[position] }
         for event in registry.events {
             for participant in event.participants where slotOf[participant] == nil {
                 diagnostics.append(Diagnostic(.warning, step: "site", file: "events.yml",
@@ -239,6 +227,56 @@ public struct Library: Sendable {
         (outlets, places) = collections.take()
         for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
         for (i, p) in places.enumerated() { placeIndex[p.name] = i }
+    }
+
+    /// The articles with the people each names (by slot), and each person's articles, as
+    /// gathered in article order.
+    private struct Gathered: Sendable {
+        let articles: [ArticleEntry]
+        let slots: [[Int]]
+        let found: [PersonEntry]
+
+        /// A person's roles (most often given first), companions (most often named with
+        /// first) and events (by their place in the library's list), from the articles that
+        /// name them: each place the person holds in an article counts.
+        func details(of mine: Int, participations: [Int], eventPositions: [String: Int])
+            -> (roles: [(role: String, articles: [Int])], companions: [(person: String, count: Int)], events: [Int]) {
+            var roles: [String: [Int]] = [:]
+            var companions: [Int: Int] = [:]
+            var events = Set(participations)
+            var last = -1
+            // An article naming the person twice is in their list twice: walked once.
+            for index in found[mine].articles where index != last {
+                last = index
+                let slots = self.slots[index]
+                let analyzed = articles[index].analyzed
+                for (position, slot) in slots.enumerated() where slot == mine {
+                    for role in analyzed.people[position].roles { roles[role, default: []].append(index) }
+                    for other in slots where other != mine { companions[other, default: 0] += 1 }
+                    for event in analyzed.events {
+                        if let place = eventPositions[event.id] { events.insert(place) }
+                    }
+                }
+            }
+            return (roles.map { (role: $0.key, articles: $0.value.compacted()) }
+                        .sorted { ($0.articles.count, $1.role) > ($1.articles.count, $0.role) },
+                    companions.map { (person: found[$0.key].person.id, count: $0.value) }
+                        .sorted { $0.count != $1.count ? $0.count > $1.count : $0.person < $1.person },
+                    events.sorted())
+        }
+
+        /// The people of an event: its registry participants, then the people of its
+        /// articles in the order they are named.
+        func people(of entry: EventEntry, slotOf: [String: Int]) -> [String] {
+            var involved = entry.event.participants.filter { slotOf[$0] != nil }
+            var seenSlots = Set(involved.map { slotOf[$0]! })
+            for index in entry.articles {
+                for other in slots[index] where seenSlots.insert(other).inserted {
+                    involved.append(found[other].person.id)
+                }
+            }
+            return involved
+        }
     }
 
     public func person(_ id: String) -> PersonEntry? { personIndex[id].map { people[$0] } }
