@@ -59,16 +59,27 @@ public struct ContentLoader: Sendable {
 
     /// The registries; missing files are empty registries.
     public func loadRegistry() -> (registry: Registry, diagnostics: [Diagnostic]) {
+        // The events on another thread while the people and the rest are read here: the two
+        // long files, read at the start of every build.
+        let events = Pending { [self] in
+            var diagnostics: [Diagnostic] = []
+            let events = parseRegistry("events.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.events(text, file: file) }
+            return (events, diagnostics)
+        }
         var diagnostics: [Diagnostic] = []
         var registry = Registry()
         registry.people = parseRegistry("people.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.people(text, file: file) }
-        registry.events = parseRegistry("events.yml", into: &diagnostics) { text, file throws(YAMLError) in try RegistryParser.events(text, file: file) }
-        registry.places = parseRegistry("places.yml", into: &diagnostics) { text, file throws(YAMLError) in
+        var later: [Diagnostic] = []
+        registry.places = parseRegistry("places.yml", into: &later) { text, file throws(YAMLError) in
             try RegistryParser.namedEntities(text, file: file, listKey: "places")
         }
-        registry.organizations = parseRegistry("organizations.yml", into: &diagnostics) { text, file throws(YAMLError) in
+        registry.organizations = parseRegistry("organizations.yml", into: &later) { text, file throws(YAMLError) in
             try RegistryParser.namedEntities(text, file: file, listKey: "organizations")
         }
+        // What was found, in the order of the files as always.
+        let (parsedEvents, eventDiagnostics) = events.take()
+        registry.events = parsedEvents
+        diagnostics += eventDiagnostics + later
         diagnostics += RegistryValidator.validate(registry)
         return (registry, diagnostics)
     }
@@ -124,7 +135,7 @@ public struct ContentLoader: Sendable {
         for name in names {
             let path = "articles/" + name
             let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            guard name.contains("."), Self.articleExtensions.contains(ext) else {
+            guard name.utf8.contains(UInt8(ascii: ".")), Self.articleExtensions.contains(ext) else {
                 diagnostics.append(Diagnostic(.warning, step: "ingest", file: path,
                                               "not an article (articles end in .txt, .md or .markdown); ignored"))
                 continue

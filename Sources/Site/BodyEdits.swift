@@ -55,6 +55,23 @@ enum BodyEdits {
         return ContentDigest.of(w.bytes)
     }
 
+    /// What an attempt that was not taken had read and worked out, for the whole build that
+    /// follows to use instead of doing it again: each one as of this build, or nil.
+    struct Carryover {
+        /// The theme, loaded once for both.
+        var theme: (templates: TemplateSet, assets: [OutputFile], digest: ContentDigest)?
+        /// The recognizer made for the registry, when one was.
+        var recognizer: EntityRecognizer?
+        /// Every article file looked at, by source path.
+        var fingerprints: [String: FileFingerprint] = [:]
+        /// The last build's manifest (all parts) and the one of the site the sink starts
+        /// from (its pages), read for `identity`; the whole build uses them only under the
+        /// same identity.
+        var identity: ContentDigest?
+        var lastPages: Pending<PageManifest?>?
+        var reusedPages: Pending<PageManifest?>?
+    }
+
     /// The new files of an edited article: its page and its Markdown file, with what the link
     /// check found in the page.
     struct Rebuilt {
@@ -66,15 +83,18 @@ enum BodyEdits {
 
 extension SiteBuilder {
     /// The build of body edits (`BodyEdits`) into `sink`, or nil when the build must go the
-    /// whole way. Nothing is put into the sink before the build is sure to be taken this way,
-    /// but files of the last site may have been linked into it: the whole build that follows
-    /// a nil copes with that, as with any reused site.
-    func buildBodyEdits(_ inputs: Inputs, into sink: any SiteSink, timer: inout StepTimer) -> BuildResult? {
+    /// whole way, with what was read on the way left in `carryover` for it. Nothing is put
+    /// into the sink before the build is sure to be taken this way, but files of the last site
+    /// may have been linked into it: the whole build that follows a nil copes with that, as
+    /// with any reused site.
+    func buildBodyEdits(_ inputs: Inputs, into sink: any SiteSink, timer: inout StepTimer,
+                        carryover: inout BodyEdits.Carryover) -> BuildResult? {
         guard let folder = options.cacheFolder, let previousStamp = sink.previousStamp, let stamp = sink.stamp else { return nil }
         let cache = BuildCache(folder: folder)
         let (loader, site, registry, paths, diagnostics) = (inputs.loader, inputs.site, inputs.registry, inputs.paths, inputs.diagnostics)
         let identity = BuildCache.analysisIdentity(registry)
         guard let theme = try? loadTheme() else { return nil }
+        carryover.theme = theme
         let pageIdentity = PageManifest.identity(analysis: identity, theme: theme.digest, site: site)
         // The articles of the last build first: most builds that cannot take this way (an
         // article added or removed) are told by them alone.
@@ -87,25 +107,31 @@ extension SiteBuilder {
         // The pages of the last build, and the list of the site the sink starts from, are read
         // on other threads while the articles are looked at here (and waited for on every way out).
         let reusedStamp = sink.reusedStamp
-        let lastPages = Pending { PageManifest.load(cache, identity: pageIdentity, output: previousStamp, parts: [.pages, .report]) }
+        let lastArticles = last
+        let lastPages = Pending {
+            var manifest = PageManifest.load(cache, identity: pageIdentity, output: previousStamp, parts: [.pages, .report])
+            manifest?.articles = lastArticles.articles
+            manifest?.inputDiagnostics = lastArticles.inputDiagnostics
+            return manifest
+        }
         let reusedPages = Pending {
-            reusedStamp.flatMap { PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, parts: []) }
+            reusedStamp.flatMap { PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: $0, parts: .pages) }
         }
-        defer {
-            lastPages.finish()
-            reusedPages.finish()
-        }
+        // Until they are taken here, they are the whole build's if this way is not taken.
+        (carryover.identity, carryover.lastPages, carryover.reusedPages) = (pageIdentity, lastPages, reusedPages)
         timer.lap("ingest")
 
         // The article files that changed, by library index.
         var changed: [(index: Int, fingerprint: FileFingerprint)] = []
+        var fingerprints: [String: FileFingerprint] = [:]
+        fingerprints.reserveCapacity(states.count)
         for (index, state) in states.enumerated() {
             guard let fingerprint = loader.fingerprint(state.path) else { return nil }
-            if fingerprint != state.fingerprint {
-                changed.append((index, fingerprint))
-                if changed.count > BodyEdits.limit { return nil }
-            }
+            fingerprints[state.path] = fingerprint
+            if fingerprint != state.fingerprint { changed.append((index, fingerprint)) }
         }
+        carryover.fingerprints = fingerprints
+        if changed.count > BodyEdits.limit { return nil }
         // Each one analyzed (or its analysis taken from the cache) and kept for the next build,
         // and what other pages show of it compared with the last build.
         let registryIndex = RegistryIndex(registry)
@@ -121,7 +147,10 @@ extension SiteBuilder {
                 record.analyzed = analyzed
                 record.digest = cached.digest
             } else {
-                if recognizer == nil { recognizer = EntityRecognizer(registry: registry) }
+                if recognizer == nil {
+                    recognizer = EntityRecognizer(registry: registry)
+                    carryover.recognizer = recognizer
+                }
                 let normalized = Normalizer(places: registry.places).normalize(source)
                 record.analyzed = recognizer!.analyze(normalized).compactedForLibrary()
             }
@@ -134,7 +163,10 @@ extension SiteBuilder {
             if digest != state.analysis { edited.append((index, analyzed, state)) }
         }
 
-        // Then the pages of the last build, and the new page of each edited article.
+        // Then the pages of the last build, and the new page of each edited article. From
+        // here on the manifests are this build's.
+        (carryover.lastPages, carryover.reusedPages) = (nil, nil)
+        defer { reusedPages.finish() }
         guard var manifest = lastPages.take() else { return nil }
         manifest.articles = states
         manifest.inputDiagnostics = last.inputDiagnostics

@@ -34,11 +34,14 @@ extension Library {
     private static func collections(_ kind: CollectionKind, articles: [ArticleEntry],
                                     names: (ArticleEntry) -> [String]) -> [CollectionEntry] {
         var byName: [String: [Int]] = [:]
+        // The names of one article: a dozen at most, looked through rather than hashed.
+        var seen: [String] = []
         for (index, entry) in articles.enumerated() {
-            var seen = Set<String>()
+            seen.removeAll(keepingCapacity: true)
             for name in names(entry) {
                 let name = name.trimmed
-                guard !name.isEmpty, seen.insert(name).inserted else { continue }
+                guard !name.isEmpty, !seen.contains(name) else { continue }
+                seen.append(name)
                 byName[name, default: []].append(index)
             }
         }

@@ -32,30 +32,19 @@ private struct Slots<R>: @unchecked Sendable {
     }
 }
 
-/// Work started on another thread now, its result taken later with `take()`, which blocks until
-/// it is done. A result never taken is dropped; `finish()` only waits for the work to end.
-final class Pending<Value: Sendable>: Sendable {
-    private let done = DispatchGroup()
-    private let result = Locked<Value?>(nil)
+/// A value made by the first thread that asks for it, then shared by all; never made when
+/// none does.
+final class Lazy<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let made = Locked<Value?>(nil)
 
-    init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: done) { [result] in
-            let value = work()
-            result.withLock { $0 = value }
-        }
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
     }
 
-    /// Waits for the work to end.
-    func finish() {
-        done.wait()
-    }
-
-    /// The result, once the work is done. Taken once: this pending value lets go of it, so the
-    /// taker holds the only reference (changing a large result does not copy it).
-    func take() -> Value {
-        done.wait()
-        return result.withLock { value in
-            defer { value = nil }
+    var value: Value {
+        made.withLock { value in
+            if value == nil { value = make() }
             return value!
         }
     }

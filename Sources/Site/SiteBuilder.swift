@@ -124,7 +124,10 @@ public struct SiteBuilder: Sendable {
         var cacheProblem: WriteError?
     }
 
-    func analyze(_ inputs: Inputs, _ timer: inout StepTimer) -> Analysis {
+    /// `fingerprints`: article files already looked at in this build, by source path;
+    /// `recognizer`: one already made for this registry.
+    func analyze(_ inputs: Inputs, _ timer: inout StepTimer, fingerprints known: [String: FileFingerprint] = [:],
+                 recognizer made: EntityRecognizer? = nil) -> Analysis {
         let (loader, site, registry, paths) = (inputs.loader, inputs.site, inputs.registry, inputs.paths)
         var diagnostics = inputs.diagnostics
         let inputDiagnostics = Self.digest(of: diagnostics)
@@ -147,11 +150,12 @@ public struct SiteBuilder: Sendable {
         // whose fingerprint did not change is not read, and one whose text did not change is
         // not analyzed again.
         let normalizer = Normalizer(places: registry.places)
-        let recognizer = EntityRecognizer(registry: registry)
+        // Made when an article is to be analyzed: not for a build that takes every analysis from the cache.
+        let recognizer = Lazy { made ?? EntityRecognizer(registry: registry) }
         let outcomes = parallelMap(paths) { path -> ArticleOutcome in
             let clock = ContinuousClock()
             let start = clock.now
-            let fingerprint = cache == nil ? nil : loader.fingerprint(path)
+            let fingerprint = cache == nil ? nil : known[path] ?? loader.fingerprint(path)
             let cached = cache.flatMap { $0.loadArticle(path, identity: identity!, registry: registryIndex) }
             if let cached, let fingerprint, cached.fingerprint == fingerprint {
                 var outcome = ArticleOutcome(analyzed: cached.analyzed, diagnostics: cached.diagnostics, digest: cached.digest,
@@ -173,7 +177,7 @@ public struct SiteBuilder: Sendable {
                     let normalized = normalizer.normalize(source)
                     let done = clock.now
                     outcome.seconds.normalize = (done - read).seconds
-                    record.analyzed = recognizer.analyze(normalized).compactedForLibrary()
+                    record.analyzed = recognizer.value.analyze(normalized).compactedForLibrary()
                     outcome.seconds.entities = (clock.now - done).seconds
                 }
             }
@@ -267,20 +271,16 @@ public struct SiteBuilder: Sendable {
     public func build(into sink: any SiteSink, progress: ((String) -> Void)? = nil) -> BuildResult {
         var timer = StepTimer(onLap: progress)
         let inputs = readInputs()
-        if let edits = buildBodyEdits(inputs, into: sink, timer: &timer) { return edits }
-        if !timer.laps.isEmpty {
-            // What the shortcut read (the last build's page manifest) is let go of before the
-            // whole build reads the library.
-            Self.returnFreedMemory()
-            timer.collapse(into: "body edits (not taken)")
-        }
-        let analysis = analyze(inputs, &timer)
+        var carryover = BodyEdits.Carryover()
+        if let edits = buildBodyEdits(inputs, into: sink, timer: &timer, carryover: &carryover) { return edits }
+        if !timer.laps.isEmpty { timer.collapse(into: "body edits (not taken)") }
+        let analysis = analyze(inputs, &timer, fingerprints: carryover.fingerprints, recognizer: carryover.recognizer)
         let site = analysis.site
         let library = analysis.library
         var result = BuildResult(articleCount: analysis.articleCount, library: library, diagnostics: analysis.diagnostics, timings: [])
 
         do throws(TemplateError) {
-            let theme = try loadTheme()
+            let theme = if let carried = carryover.theme { carried } else { try loadTheme() }
             let renderer = try SiteRenderer(library: library, site: site, templates: theme.templates)
             let jobs = renderer.jobs()
             let known = Set(jobs.flatMap(renderer.paths(of:)) + theme.assets.map(\.path))
@@ -297,9 +297,12 @@ public struct SiteBuilder: Sendable {
             let inputs = analysis.articleDigests.map { PageInputs(library: library, articleDigests: $0, cardDigests: cards.digests) }
             let cache = analysis.cache
             let pageIdentity = analysis.identity.map { PageManifest.identity(analysis: $0, theme: theme.digest, site: site) }
+            // The manifests the body-edit attempt read, when it read them for the same pages.
+            let carried = (last: carryover.lastPages?.take(), reused: carryover.reusedPages?.take())
+            let useCarried = carryover.identity != nil && carryover.identity == pageIdentity
             var previous: PageManifest?
             if let cache, let pageIdentity, let stamp = sink.previousStamp {
-                previous = PageManifest.load(cache, identity: pageIdentity, output: stamp, parts: [.pages, .articles])
+                previous = useCarried ? carried.last : PageManifest.load(cache, identity: pageIdentity, output: stamp, parts: [.pages, .articles])
             }
             let last = previous
             timer.lap("page manifests")
@@ -309,7 +312,8 @@ public struct SiteBuilder: Sendable {
             var reusedSite: PageManifest?
             if let stamp = sink.reusedStamp {
                 if let cache, let pageIdentity {
-                    reusedSite = PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp, parts: .pages)
+                    reusedSite = useCarried ? carried.reused
+                        : PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp, parts: .pages)
                 }
                 if reusedSite == nil { sink.removeLeftovers(keeping: [], had: []) }
             }

@@ -57,9 +57,9 @@ import Testing
         /// Builds into `folder` (the output by default) and swaps it into place; with the cache,
         /// as `parley build` does, the replaced site is kept for the next build to start from.
         @discardableResult
-        func build(into folder: String? = nil, cache: Bool = true) throws -> BuildResult {
+        func build(into folder: String? = nil, cache: Bool = true, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
             let staging = try SiteWriter(output: folder ?? output, keepsPrevious: cache).begin()
-            let result = SiteBuilder(options: options(cache: cache)).build(into: staging)
+            let result = SiteBuilder(options: options(cache: cache), fileSystem: fileSystem).build(into: staging)
             #expect(result.writeError == nil)
             #expect(!result.paths.isEmpty)
             try staging.commit()
@@ -209,6 +209,42 @@ import Testing
         let other = try project.read("content/articles/dev_010.txt")
         try project.write("content/articles/dev_010.txt", other.replacingOccurrences(of: "2022", with: "2019"))
         try project.expectSameAsFullBuild(try project.build())
+    }
+
+    /// The disk, counting how often each file's fingerprint is asked for.
+    final class CountingFileSystem: FileSystem, @unchecked Sendable {
+        let disk = DiskFileSystem()
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+
+        var fingerprints: [String: Int] { lock.withLock { counts } }
+        func readFile(_ path: String) throws -> [UInt8] { try disk.readFile(path) }
+        func listFiles(in directory: String) throws -> [String] { try disk.listFiles(in: directory) }
+        func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+        func isFile(_ path: String) -> Bool { disk.isFile(path) }
+        func fingerprint(_ path: String) -> FileFingerprint? {
+            lock.withLock { counts[path, default: 0] += 1 }
+            return disk.fingerprint(path)
+        }
+    }
+
+    /// An edit other pages show is tried as a body edit first, then built the whole way with
+    /// what the try found: each article file is looked at once in the build, not once by each.
+    @Test func aWholeBuildAfterABodyEditTryLooksAtEachArticleOnce() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.build()
+        let seed = try project.read("content/articles/001_d046daa32b3b511d.txt")
+        try project.write("content/articles/001_d046daa32b3b511d.txt",
+                          seed + "\n“We are ready to talk,” Russian Foreign Minister Sergei Lavrov said on Tuesday.\n")
+        let counting = CountingFileSystem()
+        let result = try project.build(fileSystem: counting)
+        #expect(!result.bodyEditsOnly)
+        #expect(result.pagesRendered > 1)
+        let articles = counting.fingerprints.filter { $0.key.contains("/articles/") }
+        #expect(articles.count == result.articleCount)
+        #expect(articles.values.allSatisfy { $0 == 1 }, "\(articles.values.max() ?? 0) looks at one file")
+        try project.expectSameAsFullBuild(result)
     }
 
     @Test func addingAndRemovingArticlesGiveTheFullBuildsSite() throws {
