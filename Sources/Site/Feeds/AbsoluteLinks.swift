@@ -6,20 +6,35 @@
 /// `"` in text is always written `&quot;`, so `href="` can only start an attribute.
 enum AbsoluteLinks {
     static func resolve(_ html: String, against base: String) -> String {
-        var out = ""
-        var rest = Substring(html)
-        while let valueStart = nextLinkValue(in: rest) {
-            out += rest[..<valueStart]
-            let valueEnd = rest[valueStart...].firstIndex(of: "\"") ?? rest.endIndex
-            out += resolve(reference: String(rest[valueStart..<valueEnd]), against: base)
-            rest = rest[valueEnd...]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 512)
+        var copied = 0
+        var from = 0
+        while let valueStart = nextLinkValue(in: bytes, from: from) {
+            out += bytes[copied..<valueStart]
+            let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            out += resolve(reference: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self), against: base).utf8
+            copied = valueEnd
+            from = valueEnd
         }
-        return out + rest
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Where the value of the next `href` or `src` attribute starts.
-    private static func nextLinkValue(in text: Substring) -> Substring.Index? {
-        [text.firstRange(of: " href=\""), text.firstRange(of: " src=\"")].compactMap { $0?.upperBound }.min()
+    /// Where the value of the next `href` or `src` attribute at or after `from` starts: after
+    /// the first ` href="` or ` src="`, found in one pass (each `="` looked at once).
+    private static func nextLinkValue(in bytes: [UInt8], from: Int) -> Int? {
+        let href = Array(" href".utf8), src = Array(" src".utf8)
+        var i = max(from, 1)
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\"") {
+                if i - from >= href.count, bytes[(i - href.count)..<i].elementsEqual(href) { return i + 2 }
+                if i - from >= src.count, bytes[(i - src.count)..<i].elementsEqual(src) { return i + 2 }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The absolute URL of `reference` on the page at `base` (an absolute URL).
