@@ -146,6 +146,7 @@ extension SiteBuilder {
             if cached.key == record.key, let analyzed = cached.analyzed {
                 record.analyzed = analyzed
                 record.digest = cached.digest
+                record.summary = cached.summary
             } else {
                 if recognizer == nil {
                     recognizer = EntityRecognizer(registry: registry)
@@ -155,8 +156,8 @@ extension SiteBuilder {
                 record.analyzed = recognizer!.analyze(normalized).compactedForLibrary()
             }
             guard let saved = try? cache.saveArticle(state.path, record, identity: identity, registry: registryIndex),
-                  let analyzed = saved.analyzed, let digest = saved.digest,
-                  ArticleSurface.digest(analyzed, summary: Summary.make(analyzed.article), registry: registryIndex) == state.surface
+                  let analyzed = saved.analyzed, let digest = saved.digest, let summary = saved.summary,
+                  ArticleSurface.digest(analyzed, summary: summary, registry: registryIndex) == state.surface
             else { return nil }
             states[index].fingerprint = fingerprint
             states[index].analysis = digest

@@ -12,19 +12,20 @@ public struct ArticleEntry: Sendable {
         let folder: String
         let summary: String
 
-        init(analyzed: AnalyzedArticle, slug: String) {
+        init(analyzed: AnalyzedArticle, slug: String, summary: String?) {
             self.analyzed = analyzed
             self.slug = slug
             folder = "articles/\(slug)/"
             path = folder + "index.html"
-            summary = Summary.make(analyzed.article)
+            self.summary = summary ?? Summary.make(analyzed.article)
         }
     }
 
     private let storage: Storage
 
-    init(analyzed: AnalyzedArticle, slug: String) {
-        storage = Storage(analyzed: analyzed, slug: slug)
+    /// `summary`: the article's summary when it is known (from the build cache); made otherwise.
+    init(analyzed: AnalyzedArticle, slug: String, summary: String? = nil) {
+        storage = Storage(analyzed: analyzed, slug: slug, summary: summary)
     }
 
     public var analyzed: AnalyzedArticle { storage.analyzed }
@@ -109,10 +110,12 @@ public struct Library: Sendable {
     private var outletIndex: [String: Int] = [:]
     private var placeIndex: [String: Int] = [:]
 
-    public init(articles analyzed: [AnalyzedArticle], registry: Registry) {
+    /// `summaries`: each article's summary when it is known (from the build cache), by the
+    /// index of `analyzed`; made otherwise.
+    public init(articles analyzed: [AnalyzedArticle], registry: Registry, summaries: [String?] = []) {
         // Slugs are given in the order of source paths, so they are stable from build to build.
         var taken = SlugSet()
-        var slugged: [(AnalyzedArticle, String)] = []
+        var slugged: [(AnalyzedArticle, String, String?)] = []
         var diagnostics: [Diagnostic] = []
         let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
         // The slug each article asks for, on all cores; then made unique in order.
@@ -120,17 +123,18 @@ public struct Library: Sendable {
             let article = analyzed[index].article
             return Slug.make(article.source.frontMatter?.slug ?? article.title, fallback: Slug.make(article.source.stem, fallback: "article"))
         }
-        for (item, base) in zip(bySourcePath.lazy.map({ analyzed[$0] }), bases) {
+        for (index, base) in zip(bySourcePath, bases) {
+            let item = analyzed[index]
             let requested = item.article.source.frontMatter?.slug
             if let requested, base != requested {
                 diagnostics.append(Diagnostic(.warning, step: "site", file: item.article.source.path,
                                               "slug '\(requested)' is not a safe address; using '\(base)'"))
             }
             let slug = Slug.unique(base, in: &taken)
-            slugged.append((item, slug))
+            slugged.append((item, slug, index < summaries.count ? summaries[index] : nil))
         }
-        // Entries make their summaries: on all cores.
-        articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1) }.sorted(by: Library.newestFirst)
+        // Entries make the summaries not known yet: on all cores.
+        articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1, summary: $0.2) }.sorted(by: Library.newestFirst)
         // Outlets and places on another thread while people and events are gathered here.
         let listed = articles
         let collections = Pending { (outlets: Library.outlets(of: listed), places: Library.places(of: listed)) }

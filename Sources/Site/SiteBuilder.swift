@@ -115,8 +115,9 @@ public struct SiteBuilder: Sendable {
     private struct ArticleOutcome: Sendable {
         var analyzed: AnalyzedArticle?
         var diagnostics: [Diagnostic]
-        /// The digest of the analysis (with a build cache).
+        /// The digest of the analysis and the summary (with a build cache).
         var digest: ContentDigest?
+        var summary: String?
         var fingerprint: FileFingerprint?
         /// Thread seconds spent reading, normalizing and recognizing it.
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
@@ -159,7 +160,7 @@ public struct SiteBuilder: Sendable {
             let cached = cache.flatMap { $0.loadArticle(path, identity: identity!, registry: registryIndex) }
             if let cached, let fingerprint, cached.fingerprint == fingerprint {
                 var outcome = ArticleOutcome(analyzed: cached.analyzed, diagnostics: cached.diagnostics, digest: cached.digest,
-                                             fingerprint: fingerprint, fromCache: true)
+                                             summary: cached.summary, fingerprint: fingerprint, fromCache: true)
                 outcome.seconds.read = (clock.now - start).seconds
                 return outcome
             }
@@ -172,6 +173,7 @@ public struct SiteBuilder: Sendable {
                 if let cached, cached.key == record.key, cached.analyzed != nil {
                     record.analyzed = cached.analyzed
                     record.digest = cached.digest
+                    record.summary = cached.summary
                     outcome.fromCache = true
                 } else {
                     let normalized = normalizer.normalize(source)
@@ -190,10 +192,13 @@ public struct SiteBuilder: Sendable {
             }
             outcome.analyzed = record.analyzed
             outcome.digest = record.digest
+            outcome.summary = record.summary
             return outcome
         }
         var analyzed: [AnalyzedArticle] = []
         analyzed.reserveCapacity(outcomes.count)
+        var summaries: [String?] = []
+        summaries.reserveCapacity(outcomes.count)
         var digests: [String: ContentDigest] = [:]
         var fingerprints: [String: FileFingerprint] = [:]
         var seconds: (read: Double, normalize: Double, entities: Double) = (0, 0, 0)
@@ -208,6 +213,7 @@ public struct SiteBuilder: Sendable {
             if outcome.fromCache { reused += 1 }
             if let article = outcome.analyzed {
                 analyzed.append(article)
+                summaries.append(outcome.summary)
                 diagnostics += article.article.diagnostics + article.diagnostics
                 if let digest = outcome.digest { digests[article.article.source.path] = digest }
                 if let fingerprint = outcome.fingerprint { fingerprints[article.article.source.path] = fingerprint }
@@ -222,7 +228,7 @@ public struct SiteBuilder: Sendable {
         timer.detail("normalize", seconds.normalize)
         timer.detail("entities", seconds.entities)
 
-        let library = Library(articles: analyzed, registry: registry)
+        let library = Library(articles: analyzed, registry: registry, summaries: summaries)
         diagnostics += library.diagnostics
         timer.lap("library")
         var analysis = Analysis(site: site, library: library, articleCount: analyzed.count, diagnostics: diagnostics)

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import ParleyCore
 import ParleyTestSupport
+import Render
 @testable import Site
 import Testing
 
@@ -33,5 +34,31 @@ import Testing
         try Data(whole.dropLast()).write(to: URL(fileURLWithPath: path))
         #expect(CacheFile.read(path, kind: "parley-test-1") == nil, "cut short")
         #expect(CacheFile.read(folder + "/missing.bin", kind: "parley-test-1") == nil)
+    }
+
+    /// An article's record keeps its summary with its analysis, so a build that takes the
+    /// analysis from the cache takes the summary too, and the library uses it as it is.
+    @Test func anArticlesSummaryIsKeptWithItsAnalysisAndUsedAsItIs() throws {
+        let folder = RepositoryPaths.temporaryFolder("parley-cache-summary")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = BuildCache(folder: folder)
+        try cache.prepare(BuildCache.articlesFolder)
+        let source = SourceArticle(path: "articles/a.txt", format: .text, body: "")
+        let article = NormalizedArticle(source: source, title: "Talks resume",
+                                        paragraphs: [Paragraph("The delegations met in Istanbul on Monday. They agreed to meet again."),
+                                                     Paragraph("A second paragraph.")])
+        let analyzed = AnalyzedArticle(article: article)
+        let registry = RegistryIndex(Registry())
+        let identity = ContentDigest.of("identity")
+        let saved = try cache.saveArticle("articles/a.txt", BuildCache.ArticleRecord(diagnostics: [], analyzed: analyzed),
+                                          identity: identity, registry: registry)
+        #expect(saved.summary == Summary.make(article))
+        let loaded = try #require(cache.loadArticle("articles/a.txt", identity: identity, registry: registry))
+        #expect(loaded.summary == Summary.make(article))
+        #expect(loaded.analyzed?.article.title == "Talks resume")
+
+        let library = Library(articles: [analyzed], registry: Registry(), summaries: ["Kept summary."])
+        #expect(library.articles.first?.summary == "Kept summary.")
+        #expect(Library(articles: [analyzed], registry: Registry()).articles.first?.summary == Summary.make(article))
     }
 }

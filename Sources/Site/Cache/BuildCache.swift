@@ -70,10 +70,13 @@ public struct BuildCache: Sendable {
         /// Its analysis and the digest of the analysis; nil when the article was left out.
         var analyzed: AnalyzedArticle?
         var digest: ContentDigest?
+        /// Its summary (`Summary.make`), kept with the analysis so a build that takes the
+        /// analysis from here does not make it again.
+        var summary: String?
     }
 
     static let articlesFolder = "analysis"
-    private static let articleKind = "parley article"
+    private static let articleKind = "parley article 2"
 
     private func articleFile(_ articlePath: String) -> String {
         path("\(Self.articlesFolder)/\(ContentDigest.of(articlePath).description)")
@@ -99,6 +102,7 @@ public struct BuildCache: Sendable {
             if try reader.readBool() {
                 record.digest = try reader.readDigest()
                 record.analyzed = try reader.readAnalyzedArticle(registry: registry)
+                record.summary = try reader.readString()
             }
             return reader.atEnd ? record : nil
         } catch {
@@ -106,7 +110,8 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Keeps the record of an article file; returns it with the digest of its analysis set.
+    /// Keeps the record of an article file; returns it with the digest of its analysis and its
+    /// summary set.
     @discardableResult
     func saveArticle(_ articlePath: String, _ record: ArticleRecord, identity: ContentDigest, registry: RegistryIndex) throws(WriteError) -> ArticleRecord {
         var record = record
@@ -126,6 +131,9 @@ public struct BuildCache: Sendable {
             record.digest = digest
             writer.write(digest)
             writer.append(analysis.bytes)
+            let summary = record.summary ?? Summary.make(analyzed.article)
+            record.summary = summary
+            writer.write(summary)
         }
         try CacheFile.write(articleFile(articlePath), kind: Self.articleKind, writer.bytes)
         return record
