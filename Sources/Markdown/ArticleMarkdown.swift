@@ -49,7 +49,7 @@ public struct ArticleMarkdown: Sendable {
     public var paragraphs: [String] {
         let a = article.article
         let isMarkdown = a.source.format == .markdown
-        var linked = Set<String>()
+        var linked = Set<LinkedEntity>()
         var byParagraph: [Int: [Mention]] = [:]
         for mention in article.mentions where mention.kind == .person || mention.kind == .event {
             byParagraph[mention.paragraph, default: []].append(mention)
@@ -61,7 +61,7 @@ public struct ArticleMarkdown: Sendable {
                 out.reserveCapacity(bytes.count + 64)
                 var cursor = 0
                 for mention in (byParagraph[index] ?? []).sorted(by: { $0.start < $1.start }) {
-                    let key = "\(mention.kind.rawValue):\(mention.entity)"
+                    let key = LinkedEntity(kind: mention.kind, entity: mention.entity)
                     guard !linked.contains(key), mention.start >= cursor, mention.end <= bytes.count,
                           mention.start < mention.end,
                           let href = linker(mention.kind, mention.entity),
@@ -80,6 +80,12 @@ public struct ArticleMarkdown: Sendable {
                 return String(decoding: out, as: UTF8.self)
             }
         }
+    }
+
+    /// A person or event already linked in the article.
+    private struct LinkedEntity: Hashable {
+        let kind: EntityKind
+        let entity: String
     }
 
     /// `bytes[range]` as Markdown: as it is in an editor's Markdown, escaped in plain text.

@@ -6,7 +6,9 @@ public struct YAMLWriter {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init() {}
+    public init() {
+        bytes.reserveCapacity(2048)
+    }
 
     public mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
@@ -60,7 +62,8 @@ public struct YAMLWriter {
     static func appendQuoted(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 2)
+            // No `reserveCapacity` here: reserving a few bytes more on every call allocates
+            // exactly that much each time, copying the whole front matter once per field.
             out.append(UInt8(ascii: "\""))
             var start = 0
             var i = 0

@@ -204,7 +204,16 @@ public struct LinkChecker: Sendable {
         var end = link.count
         var fragmentStart: Int?
         var schemeOnly = true
-        for (i, b) in link.enumerated() {
+        let table = Self.byteKinds
+        for i in 0..<link.count {
+            let b = link[i]
+            // Most bytes are plain: one look in the table, and on.
+            let kind = table[Int(b)]
+            if kind == .scheme { continue }
+            if kind == .plain {
+                schemeOnly = false
+                continue
+            }
             switch b {
             case UInt8(ascii: ":") where fragmentStart == nil && end == link.count:
                 // `https:`, `mailto:`: letters, digits, `+`, `-` and `.` before the first colon.
@@ -237,7 +246,7 @@ public struct LinkChecker: Sendable {
                 if last { isFolder = true }
             } else if length == 2 && link[start] == UInt8(ascii: ".") && link[start + 1] == UInt8(ascii: ".") {
                 if target.isEmpty { return .problem("leads outside the site") }
-                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                target.removeLast(target.count - (target.lastIndex(of: UInt8(ascii: "/")) ?? 0))
                 if last { isFolder = true }
             } else {
                 if !target.isEmpty { target.append(UInt8(ascii: "/")) }
@@ -251,6 +260,17 @@ public struct LinkChecker: Sendable {
             target.append(contentsOf: "/index.html".utf8)
         }
         return .file(fragment: fragment)
+    }
+
+    /// What a byte of a link is to `resolvePlainRelative`: allowed in a scheme, plain, or one
+    /// to look at (`:`, `&`, `%`, `#`, `?`).
+    private enum ByteKind { case scheme, plain, special }
+    private static let byteKinds: [ByteKind] = (0...255).map { value in
+        let b = UInt8(value)
+        switch b {
+        case UInt8(ascii: ":"), UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?"): return .special
+        default: return isSchemeByte(b) ? .scheme : .plain
+        }
     }
 
     private static func isSchemeByte(_ b: UInt8) -> Bool {
@@ -297,7 +317,7 @@ public struct LinkChecker: Sendable {
                 if last { isFolder = true }
             } else if piece.count == 2 && piece.first == UInt8(ascii: ".") && piece.last == UInt8(ascii: ".") {
                 if target.isEmpty { return .problem("leads outside the site") }
-                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                target.removeLast(target.count - (target.lastIndex(of: UInt8(ascii: "/")) ?? 0))
                 if last { isFolder = true }
             } else {
                 if !target.isEmpty { target.append(UInt8(ascii: "/")) }

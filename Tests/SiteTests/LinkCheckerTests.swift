@@ -116,3 +116,97 @@ import Testing
         #expect(page.pending.map(\.file) == ["a/b/c:d.html"])
     }
 }
+
+/// The link check's common case (a relative link, resolved on bytes) says what the walk it
+/// replaced said: checked against that walk, kept here, on random links of the pieces links
+/// are made of, from pages at several depths.
+@Suite struct PlainRelativeLinkTests {
+    /// The resolution before the byte table: each byte through one switch.
+    static func walked(_ link: UnsafeBufferPointer<UInt8>, page: [UInt8], folder: [UInt8], into target: inout [UInt8]) -> String {
+        guard let first = link.first, first != UInt8(ascii: "/") else { return "other" }
+        func isSchemeByte(_ b: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+        }
+        var end = link.count
+        var fragmentStart: Int?
+        var schemeOnly = true
+        for (i, b) in link.enumerated() {
+            switch b {
+            case UInt8(ascii: ":") where fragmentStart == nil && end == link.count:
+                return schemeOnly && i > 0 ? "external" : "other"
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: ":"): return "other"
+            case UInt8(ascii: "#") where fragmentStart == nil:
+                fragmentStart = i + 1
+                end = min(end, i)
+            case UInt8(ascii: "?") where fragmentStart == nil:
+                end = min(end, i)
+            default:
+                if schemeOnly, !isSchemeByte(b) { schemeOnly = false }
+            }
+        }
+        let fragment = fragmentStart.map { "\($0..<link.count)" } ?? "none"
+        target.removeAll(keepingCapacity: true)
+        if end == 0 {
+            target.append(contentsOf: page)
+            return "file \(fragment)"
+        }
+        target.append(contentsOf: folder)
+        var isFolder = false
+        var start = 0
+        while start <= end {
+            var stop = start
+            while stop < end, link[stop] != UInt8(ascii: "/") { stop += 1 }
+            let length = stop - start
+            let last = stop >= end
+            if length == 0 || (length == 1 && link[start] == UInt8(ascii: ".")) {
+                if last { isFolder = true }
+            } else if length == 2 && link[start] == UInt8(ascii: ".") && link[start + 1] == UInt8(ascii: ".") {
+                if target.isEmpty { return "problem leads outside the site" }
+                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                if last { isFolder = true }
+            } else {
+                if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+                target.append(contentsOf: UnsafeBufferPointer(rebasing: link[start..<stop]))
+            }
+            start = stop + 1
+        }
+        if target.isEmpty {
+            target.append(contentsOf: "index.html".utf8)
+        } else if isFolder {
+            target.append(contentsOf: "/index.html".utf8)
+        }
+        return "file \(fragment)"
+    }
+
+    static func described(_ resolution: LinkChecker.PlainResolution) -> String {
+        switch resolution {
+        case .external: "external"
+        case .other: "other"
+        case .problem(let reason): "problem \(reason)"
+        case .file(let fragment): "file \(fragment.map { "\($0)" } ?? "none")"
+        }
+    }
+
+    @Test(arguments: 1...200)
+    func resolvesAsTheWalkDid(seed: Int) {
+        var numbers = SortedWindowsTests.Numbers(state: UInt64(seed))
+        let pieces = ["../", "../", "./", "/", "people", "x", "index.html", "#p2", "?q=1", "#", "?", ":", "https", "mailto",
+                      "%20", "&amp;", ".", "..", "a-b.c+d", "Ünïcode", "index.md", "style.css", "//"]
+        let pages = ["index.html", "people/x/index.html", "articles/a/index.html", "events/e/page/2/index.html"]
+        for _ in 0..<50 {
+            var link = ""
+            for _ in 0..<numbers.next(7) { link += pieces[numbers.next(pieces.count)] }
+            let page = Array(pages[numbers.next(pages.count)].utf8)
+            let folder = Array(page[..<(page.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
+            var mine: [UInt8] = [], theirs: [UInt8] = []
+            let bytes = Array(link.utf8)
+            bytes.withUnsafeBufferPointer { link in
+                let resolution = Self.described(LinkChecker.resolvePlainRelative(link, page: page, folder: folder, into: &mine))
+                let expected = Self.walked(link, page: page, folder: folder, into: &theirs)
+                #expect(resolution == expected, "\(String(decoding: link, as: UTF8.self))")
+                if resolution.hasPrefix("file") { #expect(mine == theirs, "\(String(decoding: link, as: UTF8.self))") }
+            }
+        }
+    }
+}
