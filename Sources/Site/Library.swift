@@ -29,6 +29,11 @@ public struct ArticleEntry: Sendable {
     }
 
     public var analyzed: AnalyzedArticle { storage.analyzed }
+    /// Its people, quotes and events, read without copying the rest of the analysis.
+    var people: [PersonInArticle] { storage.analyzed.people }
+    var quotes: [Quote] { storage.analyzed.quotes }
+    var events: [Event] { storage.analyzed.events }
+    var sourcePath: String { storage.analyzed.article.source.path }
     public var slug: String { storage.slug }
     public var article: NormalizedArticle { storage.analyzed.article }
     /// Path of the page from the site root: `articles/<slug>/index.html`.
@@ -115,7 +120,7 @@ public struct Library: Sendable {
     public init(articles analyzed: [AnalyzedArticle], registry: Registry, summaries: [String?] = []) {
         // Slugs are given in the order of source paths, so they are stable from build to build.
         var taken = SlugSet()
-        var slugged: [(AnalyzedArticle, String, String?)] = []
+        var slugs = [String](repeating: "", count: analyzed.count)
         var diagnostics: [Diagnostic] = []
         let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
         // The slug each article asks for, on all cores; then made unique in order.
@@ -124,17 +129,19 @@ public struct Library: Sendable {
             return Slug.make(article.source.frontMatter?.slug ?? article.title, fallback: Slug.make(article.source.stem, fallback: "article"))
         }
         for (index, base) in zip(bySourcePath, bases) {
-            let item = analyzed[index]
-            let requested = item.article.source.frontMatter?.slug
-            if let requested, base != requested {
-                diagnostics.append(Diagnostic(.warning, step: "site", file: item.article.source.path,
+            if let requested = analyzed[index].article.source.frontMatter?.slug, base != requested {
+                diagnostics.append(Diagnostic(.warning, step: "site", file: analyzed[index].article.source.path,
                                               "slug '\(requested)' is not a safe address; using '\(base)'"))
             }
-            let slug = Slug.unique(base, in: &taken)
-            slugged.append((item, slug, index < summaries.count ? summaries[index] : nil))
+            slugs[index] = Slug.unique(base, in: &taken)
         }
-        // Entries make the summaries not known yet: on all cores.
-        articles = parallelMap(slugged) { ArticleEntry(analyzed: $0.0, slug: $0.1, summary: $0.2) }.sorted(by: Library.newestFirst)
+        // Newest first, by what decides the order read once per article (not once per
+        // comparison); then the entries, which make the summaries not known yet, on all cores.
+        let order = analyzed.indices.map { Order(analyzed[$0].article, index: $0) }.sorted(by: Order.newestFirst)
+        let given = slugs
+        articles = parallelMap(order) { key in
+            ArticleEntry(analyzed: analyzed[key.index], slug: given[key.index], summary: key.index < summaries.count ? summaries[key.index] : nil)
+        }
         // Outlets and places on another thread while people and events are gathered here.
         let listed = articles
         let collections = Pending { (outlets: Library.outlets(of: listed), places: Library.places(of: listed)) }
@@ -152,6 +159,10 @@ public struct Library: Sendable {
             found.append(PersonEntry(person: person))
             return found.count - 1
         }
+        /// The slot of the person named at `position` in `people`, the person copied only when new.
+        func slot(at position: Int, of people: [PersonInArticle]) -> Int {
+            slotOf[people[position].person.id] ?? slot(people[position].person)
+        }
         for person in registry.people { _ = slot(person) }
         var eventsByID: [String: EventEntry] = [:]
         for event in registry.events where eventsByID[event.id] == nil {
@@ -160,21 +171,22 @@ public struct Library: Sendable {
         // The slots of the people of each article, in the order they are named.
         var articleSlots: [[Int]] = []
         articleSlots.reserveCapacity(articles.count)
-        for (index, entry) in articles.enumerated() {
-            let analyzed = entry.analyzed
-            let slots = analyzed.people.map { slot($0.person) }
+        for index in articles.indices {
+            let people = articles[index].people
+            let slots = people.indices.map { slot(at: $0, of: people) }
             articleSlots.append(slots)
             for mine in slots { found[mine].articles.append(index) }
-            for quote in analyzed.quotes {
+            for quote in articles[index].quotes {
                 if let speaker = slotOf[quote.speaker] { found[speaker].quotes.append((index, quote)) }
             }
-            for event in analyzed.events {
+            for event in articles[index].events {
                 if eventsByID[event.id] == nil { eventsByID[event.id] = EventEntry(event: event) }
                 eventsByID[event.id]!.articles.append(index)
             }
         }
         // Events in order once; a person's events are then sorted by their place in it.
-        var events = eventsByID.values.sorted { Library.chronological($0.event, $1.event) }
+        var events = Array(eventsByID.values)
+        events.sort { Library.chronological($0.event, $1.event) }
         var eventPositions: [String: Int] = [:]
         for (i, e) in events.enumerated() { eventPositions[e.event.id] = i }
         var participations = [[Int]](repeating: [], count: found.count)
@@ -191,40 +203,34 @@ public struct Library: Sendable {
             gathered.details(of: mine, participations: participating[mine], eventPositions: positions)
         }
         for (mine, detail) in details.enumerated() {
+            // The lists were built by appending; the library keeps them until the site is written.
+            found[mine].articles = detail.articles
+            found[mine].quotes = detail.quotes
             found[mine].roles = detail.roles
             found[mine].companions = detail.companions
             found[mine].events = detail.events.map { events[$0].event.id }
         }
         let ordered = events, known = slotOf
         let involved = parallelMap(Array(events.indices)) { position in
-            gathered.people(of: ordered[position], slotOf: known)
+            (gathered.people(of: ordered[position], slotOf: known).compacted(), ordered[position].articles.compacted())
         }
-        for position in events.indices { events[position].people = involved[position] }
+        for position in events.indices { (events[position].people, events[position].articles) = involved[position] }
         for event in registry.events {
             for participant in event.participants where slotOf[participant] == nil {
                 diagnostics.append(Diagnostic(.warning, step: "site", file: "events.yml",
                                               "event '\(event.name)' lists participant '\(participant)', who is not in people.yml"))
             }
         }
-        let paths = articles.map(\.article.source.path)
+        let paths = articles.map(\.sourcePath)
         for entry in found where !entry.person.inRegistry {
             guard let first = entry.articles.map({ paths[$0] }).min() else { continue }
             diagnostics.append(Diagnostic(.warning, step: "entities", file: first,
                                           "\(entry.person.name) is not in people.yml (named in \(counted(entry.articles.count, "article"))); `parley entities --unknown` prints an entry to add"))
         }
-        // The lists were built by appending; the library keeps them until the site is written.
-        self.people = found.map { entry in
-            var entry = entry
-            entry.articles = entry.articles.compacted()
-            entry.quotes = entry.quotes.compacted()
-            return entry
-        }.sorted { ($0.person.name, $0.person.id) < ($1.person.name, $1.person.id) }
-        self.events = events.map { entry in
-            var entry = entry
-            entry.articles = entry.articles.compacted()
-            entry.people = entry.people.compacted()
-            return entry
-        }
+        // People by name: their places sorted, each entry then moved once.
+        let byName = found.indices.sorted { (found[$0].person.name, found[$0].person.id) < (found[$1].person.name, found[$1].person.id) }
+        self.people = byName.map { found[$0] }
+        self.events = events
         self.diagnostics = diagnostics
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         eventIndex = eventPositions
@@ -244,7 +250,8 @@ public struct Library: Sendable {
         /// first) and events (by their place in the library's list), from the articles that
         /// name them: each place the person holds in an article counts.
         func details(of mine: Int, participations: [Int], eventPositions: [String: Int])
-            -> (roles: [(role: String, articles: [Int])], companions: [(person: String, count: Int)], events: [Int]) {
+            -> (articles: [Int], quotes: [(article: Int, quote: Quote)], roles: [(role: String, articles: [Int])],
+                companions: [(person: String, count: Int)], events: [Int]) {
             var roles: [String: [Int]] = [:]
             var companions: [Int: Int] = [:]
             var events = Set(participations)
@@ -253,16 +260,17 @@ public struct Library: Sendable {
             for index in found[mine].articles where index != last {
                 last = index
                 let slots = self.slots[index]
-                let analyzed = articles[index].analyzed
+                let article = articles[index]
                 for (position, slot) in slots.enumerated() where slot == mine {
-                    for role in analyzed.people[position].roles { roles[role, default: []].append(index) }
+                    for role in article.people[position].roles { roles[role, default: []].append(index) }
                     for other in slots where other != mine { companions[other, default: 0] += 1 }
-                    for event in analyzed.events {
+                    for event in article.events {
                         if let place = eventPositions[event.id] { events.insert(place) }
                     }
                 }
             }
-            return (roles.map { (role: $0.key, articles: $0.value.compacted()) }
+            return (found[mine].articles.compacted(), found[mine].quotes.compacted(),
+                    roles.map { (role: $0.key, articles: $0.value.compacted()) }
                         .sorted { ($0.articles.count, $1.role) > ($1.articles.count, $0.role) },
                     companions.map { (person: found[$0.key].person.id, count: $0.value) }
                         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.person < $1.person },
@@ -299,14 +307,30 @@ public struct Library: Sendable {
         }
     }
 
-    static func newestFirst(_ a: ArticleEntry, _ b: ArticleEntry) -> Bool {
-        switch (a.article.date.day, b.article.date.day) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default:
-            if a.article.title != b.article.title { return a.article.title < b.article.title }
-            return a.article.source.path < b.article.source.path
+    /// What places an article in the library's list: newest first, undated last, ties by
+    /// title, then source path.
+    private struct Order: Sendable {
+        let day: Day?
+        let title: String
+        let path: String
+        let index: Int
+
+        init(_ article: NormalizedArticle, index: Int) {
+            day = article.date.day
+            title = article.title
+            path = article.source.path
+            self.index = index
+        }
+
+        static func newestFirst(_ a: Order, _ b: Order) -> Bool {
+            switch (a.day, b.day) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                if a.title != b.title { return a.title < b.title }
+                return a.path < b.path
+            }
         }
     }
 
