@@ -122,7 +122,8 @@ public struct Library: Sendable {
         var taken = SlugSet()
         var slugs = [String](repeating: "", count: analyzed.count)
         var diagnostics: [Diagnostic] = []
-        let bySourcePath = analyzed.indices.sorted { analyzed[$0].article.source.path < analyzed[$1].article.source.path }
+        let sourcePaths = analyzed.map(\.article.source.path)
+        let bySourcePath = analyzed.indices.sorted { sourcePaths[$0] < sourcePaths[$1] }
         // The slug each article asks for, on all cores; then made unique in order.
         let bases = parallelMap(bySourcePath) { index in
             let article = analyzed[index].article
@@ -137,10 +138,12 @@ public struct Library: Sendable {
         }
         // Newest first, by what decides the order read once per article (not once per
         // comparison); then the entries, which make the summaries not known yet, on all cores.
-        let order = analyzed.indices.map { Order(analyzed[$0].article, index: $0) }.sorted(by: Order.newestFirst)
+        // (Places are sorted, not the keys: moving a key would count references to its strings.)
+        let keys = analyzed.indices.map { Order(analyzed[$0].article) }
+        let order = analyzed.indices.sorted { Order.newestFirst(keys[$0], keys[$1]) }
         let given = slugs
-        articles = parallelMap(order) { key in
-            ArticleEntry(analyzed: analyzed[key.index], slug: given[key.index], summary: key.index < summaries.count ? summaries[key.index] : nil)
+        articles = parallelMap(order) { index in
+            ArticleEntry(analyzed: analyzed[index], slug: given[index], summary: index < summaries.count ? summaries[index] : nil)
         }
         // Outlets and places on another thread while people and events are gathered here.
         let listed = articles
@@ -313,13 +316,11 @@ public struct Library: Sendable {
         let day: Day?
         let title: String
         let path: String
-        let index: Int
 
-        init(_ article: NormalizedArticle, index: Int) {
+        init(_ article: NormalizedArticle) {
             day = article.date.day
             title = article.title
             path = article.source.path
-            self.index = index
         }
 
         static func newestFirst(_ a: Order, _ b: Order) -> Bool {
