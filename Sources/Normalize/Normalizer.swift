@@ -53,7 +53,11 @@ public struct Normalizer: Sendable {
             paragraphs = blocks.map(SourceLines.markdownParagraph)
         }
 
-        let hasDateline: (WorkingParagraph) -> Bool = { parser.parse($0.text)?.dateline != nil }
+        // The opening paragraphs are asked about their dateline several times over (to find
+        // the front of the story, around the headline and standfirst, then to take it): each
+        // text is parsed once.
+        let parsed = ParsedDatelines(parser)
+        let hasDateline: (WorkingParagraph) -> Bool = { parsed.result(for: $0.text)?.dateline != nil }
 
         // 2. Duplicates, headline and standfirst.
         if isText {
@@ -82,7 +86,7 @@ public struct Normalizer: Sendable {
         var corrections: [String] = []
         var statedDate: Day?
         var statedDateText: String?
-        if let first = paragraphs.first, let found = parser.parse(first.text) {
+        if let first = paragraphs.first, let found = parsed.result(for: first.text) {
             dateline = found.dateline
             corrections = found.corrections
             statedDate = found.statedDate
@@ -207,5 +211,24 @@ public struct Normalizer: Sendable {
             }
         }
         return out
+    }
+}
+
+/// What a dateline parser made of each text it was given, kept for the same text asked again
+/// (within one article: a handful of texts, looked through rather than hashed; the same
+/// paragraph's text is the same string, which compares at once).
+private final class ParsedDatelines {
+    private let parser: DatelineParser
+    private var results: [(text: String, result: DatelineParser.Result?)] = []
+
+    init(_ parser: DatelineParser) {
+        self.parser = parser
+    }
+
+    func result(for text: String) -> DatelineParser.Result? {
+        if let known = results.first(where: { $0.text == text }) { return known.result }
+        let result = parser.parse(text)
+        results.append((text, result))
+        return result
     }
 }
