@@ -165,8 +165,9 @@ extension SiteBuilder {
         }
 
         // Then the pages of the last build, and the new page of each edited article. From
-        // here on the manifests are this build's.
-        (carryover.lastPages, carryover.reusedPages) = (nil, nil)
+        // here on the manifests are this build's (changed as it goes): a whole build that
+        // follows reads them again.
+        (carryover.identity, carryover.lastPages, carryover.reusedPages) = (nil, nil, nil)
         defer { reusedPages.finish() }
         guard var manifest = lastPages.take() else { return nil }
         manifest.articles = states

@@ -247,6 +247,27 @@ import Testing
         try project.expectSameAsFullBuild(result)
     }
 
+    /// A body edit the shortcut gives up on late (a paragraph removed: its anchor, which
+    /// other pages may link to, is gone) is built the whole way from the last build's pages,
+    /// not from nothing: only the pages showing the article are rendered.
+    @Test func aBodyEditGivenUpLateStillReusesTheLastBuild() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let text = try project.read("content/articles/dev_003.txt")
+        let extra = "\nOfficials said the talks would continue.\n\nThe next round was not yet scheduled.\n"
+        try project.write("content/articles/dev_003.txt", text + extra)
+        let first = try project.build()
+        try project.write("content/articles/dev_003.txt", text + "\nOfficials said the talks would continue.\n")
+        let result = try project.build()
+        #expect(!result.bodyEditsOnly)
+        let library = try #require(first.library)
+        let edited = try #require(library.articles.first { $0.article.source.path.hasSuffix("dev_003.txt") })
+        let showingIt = 1 + edited.analyzed.people.count + edited.analyzed.events.count
+        #expect(result.pagesRendered > Self.alwaysRendered)
+        #expect(result.pagesRendered <= Self.alwaysRendered + showingIt, "\(result.pagesRendered) of \(first.pagesRendered)")
+        try project.expectSameAsFullBuild(result)
+    }
+
     @Test func addingAndRemovingArticlesGiveTheFullBuildsSite() throws {
         let project = try Project()
         defer { try? removeTree(project.root) }
