@@ -104,8 +104,8 @@ extension SiteBuilder {
         var position: [String: Int] = [:]
         for (index, state) in states.enumerated() { position[state.path] = index }
         guard paths.allSatisfy({ position[$0] != nil }) else { return nil }
-        // The pages of the last build, and the list of the site the sink starts from, are read
-        // on other threads while the articles are looked at here (and waited for on every way out).
+        // The pages of the last build (with its articles, read above), and the list of the site
+        // the sink starts from, are read on other threads while the articles are looked at here.
         let reusedStamp = sink.reusedStamp
         let lastArticles = last
         let lastPages = Pending {
@@ -171,7 +171,6 @@ extension SiteBuilder {
         defer { reusedPages.finish() }
         guard var manifest = lastPages.take() else { return nil }
         manifest.articles = states
-        manifest.inputDiagnostics = last.inputDiagnostics
         let people = Set(registry.people.map(\.id))
         let events = Set(registry.events.map(\.id))
         var rebuilt: [BodyEdits.Rebuilt] = []

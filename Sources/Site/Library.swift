@@ -122,8 +122,9 @@ public struct Library: Sendable {
         var taken = SlugSet()
         var slugs = [String](repeating: "", count: analyzed.count)
         var diagnostics: [Diagnostic] = []
-        let sourcePaths = analyzed.map(\.article.source.path)
-        let bySourcePath = analyzed.indices.sorted { sourcePaths[$0] < sourcePaths[$1] }
+        // What decides each article's place in the library (its path among it), read once.
+        let keys = analyzed.indices.map { Order(analyzed[$0].article) }
+        let bySourcePath = analyzed.indices.sorted { keys[$0].path < keys[$1].path }
         // The slug each article asks for, on all cores; then made unique in order.
         let bases = parallelMap(bySourcePath) { index in
             let article = analyzed[index].article
@@ -136,10 +137,9 @@ public struct Library: Sendable {
             }
             slugs[index] = Slug.unique(base, in: &taken)
         }
-        // Newest first, by what decides the order read once per article (not once per
-        // comparison); then the entries, which make the summaries not known yet, on all cores.
-        // (Places are sorted, not the keys: moving a key would count references to its strings.)
-        let keys = analyzed.indices.map { Order(analyzed[$0].article) }
+        // Newest first, on the keys (not once per comparison); then the entries, which make the
+        // summaries not known yet, on all cores. (Places are sorted, not the keys: moving a key
+        // would count references to its strings.)
         let order = analyzed.indices.sorted { Order.newestFirst(keys[$0], keys[$1]) }
         let given = slugs
         articles = parallelMap(order) { index in

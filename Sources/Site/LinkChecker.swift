@@ -225,7 +225,8 @@ public struct LinkChecker: Sendable {
             case UInt8(ascii: "?") where fragmentStart == nil:
                 end = min(end, i)
             default:
-                if schemeOnly, !Self.isSchemeByte(b) { schemeOnly = false }
+                // A second `#`, or a `?` in the anchor: no scheme byte.
+                schemeOnly = false
             }
         }
         let fragment = fragmentStart.map { $0..<link.count }

@@ -25,7 +25,7 @@ enum AbsoluteLinks {
     /// Where the value of the next `href` or `src` attribute at or after `from` starts: after
     /// the first ` href="` or ` src="`, found in one pass (each `="` looked at once).
     private static func nextLinkValue(in bytes: [UInt8], from: Int) -> Int? {
-        let href = Array(" href".utf8), src = Array(" src".utf8)
+        let (href, src) = (hrefAttribute, srcAttribute)
         var i = max(from, 1)
         while i + 1 < bytes.count {
             if bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\"") {
@@ -36,6 +36,9 @@ enum AbsoluteLinks {
         }
         return nil
     }
+
+    private static let hrefAttribute = Array(" href".utf8)
+    private static let srcAttribute = Array(" src".utf8)
 
     /// The absolute URL of `reference` on the page at `base` (an absolute URL).
     static func resolve(reference: String, against base: String) -> String {
