@@ -106,6 +106,19 @@ import Testing
     /// their inputs).
     static let alwaysRendered = 0
 
+    /// After an edit of the article whose file is `name`, `result` rendered something, and no
+    /// more than the article's own page and the one page of each person and event list showing
+    /// its quotes (as `first` had them).
+    static func expectOnlyPagesShowing(_ name: String, built first: BuildResult, then result: BuildResult,
+                                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let library = try #require(first.library, sourceLocation: sourceLocation)
+        let edited = try #require(library.articles.first { $0.article.source.path.hasSuffix(name) }, sourceLocation: sourceLocation)
+        let showingIt = 1 + edited.analyzed.people.count + edited.analyzed.events.count
+        #expect(result.pagesRendered > alwaysRendered, sourceLocation: sourceLocation)
+        #expect(result.pagesRendered <= alwaysRendered + showingIt, "\(result.pagesRendered) of \(first.pagesRendered)",
+                sourceLocation: sourceLocation)
+    }
+
     @Test func aSecondBuildWithNothingChangedKeepsEveryPage() throws {
         let project = try Project()
         defer { try? removeTree(project.root) }
@@ -141,11 +154,7 @@ import Testing
         let result = try project.build()
         // Its own page and the one page of each person and event list showing its quotes; not
         // the home, outlet, place and related-article lists, whose cards did not change.
-        let library = try #require(first.library)
-        let edited = try #require(library.articles.first { $0.article.source.path.hasSuffix("dev_003.txt") })
-        let showingIt = 1 + edited.analyzed.people.count + edited.analyzed.events.count
-        #expect(result.pagesRendered > Self.alwaysRendered)
-        #expect(result.pagesRendered <= Self.alwaysRendered + showingIt, "\(result.pagesRendered) of \(first.pagesRendered)")
+        try Self.expectOnlyPagesShowing("dev_003.txt", built: first, then: result)
         try project.expectSameAsFullBuild(result)
     }
 
@@ -260,11 +269,7 @@ import Testing
         try project.write("content/articles/dev_003.txt", text + "\nOfficials said the talks would continue.\n")
         let result = try project.build()
         #expect(!result.bodyEditsOnly)
-        let library = try #require(first.library)
-        let edited = try #require(library.articles.first { $0.article.source.path.hasSuffix("dev_003.txt") })
-        let showingIt = 1 + edited.analyzed.people.count + edited.analyzed.events.count
-        #expect(result.pagesRendered > Self.alwaysRendered)
-        #expect(result.pagesRendered <= Self.alwaysRendered + showingIt, "\(result.pagesRendered) of \(first.pagesRendered)")
+        try Self.expectOnlyPagesShowing("dev_003.txt", built: first, then: result)
         try project.expectSameAsFullBuild(result)
     }
 
