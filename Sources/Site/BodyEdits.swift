@@ -121,12 +121,14 @@ extension SiteBuilder {
         (carryover.identity, carryover.lastPages, carryover.reusedPages) = (pageIdentity, lastPages, reusedPages)
         timer.lap("ingest")
 
-        // The article files that changed, by library index.
+        // The article files that changed, by library index: each file looked at on all cores
+        // (a status call each, for every article of the archive).
+        let looked = parallelMap(states.map(\.path)) { loader.fingerprint($0) }
         var changed: [(index: Int, fingerprint: FileFingerprint)] = []
         var fingerprints: [String: FileFingerprint] = [:]
         fingerprints.reserveCapacity(states.count)
         for (index, state) in states.enumerated() {
-            guard let fingerprint = loader.fingerprint(state.path) else { return nil }
+            guard let fingerprint = looked[index] else { return nil }
             fingerprints[state.path] = fingerprint
             if fingerprint != state.fingerprint { changed.append((index, fingerprint)) }
         }

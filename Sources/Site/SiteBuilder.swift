@@ -450,7 +450,9 @@ public struct SiteBuilder: Sendable {
                     manifest.articles = BodyEdits.articleStates(library, fingerprints: fingerprints, analyses: digests,
                                                                 registry: registry, last: last)
                     manifest.inputDiagnostics = analysis.inputDiagnostics
-                    manifest.diagnostics = result.diagnostics.sorted()
+                    // Sorted here once for both: the sort below finds them in order.
+                    result.diagnostics.sort()
+                    manifest.diagnostics = result.diagnostics
                 }
                 do throws(WriteError) {
                     try manifest.save(cache, identity: pageIdentity, output: stamp)
