@@ -72,6 +72,8 @@ struct BuildCommand {
     var search: Pagefind.Lookup?
     /// The build cache, or nil to build from scratch (`parley check` keeps none).
     var cacheFolder: String? = nil
+    /// What the process keeps of the cache between builds (`parley serve`), or nil.
+    var memory: BuildMemory? = nil
 
     func run() -> BuildOutcome {
         if let problem = OutputLocation.problem(output: output, content: site.content, templates: site.templates)
@@ -81,7 +83,7 @@ struct BuildCommand {
         }
         let progress = ProgressLine.standardOutput()
         let builder = SiteBuilder(options: BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates, baseURL: site.baseURL,
-                                                             cacheFolder: cacheFolder))
+                                                             cacheFolder: cacheFolder, memory: memory))
         let staging: SiteWriter.Staging
         do {
             staging = try SiteWriter(output: output, keepsPrevious: cacheFolder != nil).begin()

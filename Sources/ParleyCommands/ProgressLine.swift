@@ -61,7 +61,19 @@ final class ProgressLine {
 extension String {
     /// One decimal: `2.4`.
     init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(tenths % 10)"
+        self.init(fixed: value, decimals: 1)
+    }
+
+    /// A positive number with `decimals` decimals (at least one): `0.42`.
+    init(fixed value: Double, decimals: Int) {
+        self = String.fixed(value, decimals: Swift.max(1, decimals))
+    }
+
+    private static func fixed(_ value: Double, decimals: Int) -> String {
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int((value * Double(scale)).rounded())
+        let fraction = "\(scaled % scale)"
+        return "\(scaled / scale)." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 }

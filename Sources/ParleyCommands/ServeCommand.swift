@@ -19,7 +19,9 @@ public struct ServeCommand: AsyncParsableCommand {
         The site is built into the output folder exactly as `parley build` builds it and served \
         from there at the path of its base URL (http://127.0.0.1:8000/parley/ for a base_url \
         of https://example.org/parley/). The content and templates folders are watched; a saved \
-        change rebuilds the site and reloads the pages open in the browser. While a build has \
+        change rebuilds the site and reloads the pages open in the browser; between builds the \
+        server keeps what the build cache holds in memory, so a rebuild reads only the files that \
+        changed. While a build has \
         errors, pages show them with their files and lines; fixing the file brings the site back. \
         The reload script is added to pages as they are served, never written to the output.
 
@@ -38,6 +40,11 @@ public struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var cache: CacheOptions
 
+    @OptionGroup var search: SearchOptions
+
+    @Flag(name: .long, help: "Print the time each step of each build took, as `parley build --timings` does.")
+    var timings = false
+
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -46,18 +53,20 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let command = BuildCommand(site: site, output: output, timings: false, verbose: verbose, cacheFolder: cache.folder)
+        // One memory of the cache for every build of the session.
+        let command = BuildCommand(site: site, output: output, timings: timings, verbose: verbose, search: search.lookup(),
+                                   cacheFolder: cache.folder, memory: BuildMemory())
         let site = site
         let server = PreviewServer(port: port, siteFolder: output, watched: [site.content, site.templates])
         let before = FolderSnapshot.take(server.watched)
-        let first = command.run()
+        let first = Self.timed(command)
         if first.outputProblem != nil { throw ExitCode(2) }
         let interrupted: Bool
         do {
             interrupted = try await server.run(
                 first: Self.report(first, site: site),
                 before: before,
-                build: { Self.report(command.run(), site: site) },
+                build: { Self.report(Self.timed(command), site: site) },
                 onListening: { url in say("Serving \(url) (Ctrl-C stops)") },
                 onChange: { changed in say("\(Self.describe(changed)) changed; rebuilding") }
             )
@@ -66,6 +75,15 @@ public struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         say(interrupted ? "Stopped during a rebuild; \(output)/ holds the site of the build before." : "Stopped.")
+    }
+
+    /// Runs the build and says how long it took.
+    static func timed(_ command: BuildCommand) -> BuildOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome = command.run()
+        say("Built in \(String(fixed: (clock.now - start).seconds, decimals: 2)) s.")
+        return outcome
     }
 
     /// What the preview server needs to know of a build; says so when it failed.

@@ -89,8 +89,7 @@ extension SiteBuilder {
     /// with any reused site.
     func buildBodyEdits(_ inputs: Inputs, into sink: any SiteSink, timer: inout StepTimer,
                         carryover: inout BodyEdits.Carryover) -> BuildResult? {
-        guard let folder = options.cacheFolder, let previousStamp = sink.previousStamp, let stamp = sink.stamp else { return nil }
-        let cache = BuildCache(folder: folder)
+        guard let cache = options.cache, let previousStamp = sink.previousStamp, let stamp = sink.stamp else { return nil }
         let (loader, site, registry, paths, diagnostics) = (inputs.loader, inputs.site, inputs.registry, inputs.paths, inputs.diagnostics)
         let identity = BuildCache.analysisIdentity(registry)
         guard let theme = try? loadTheme() else { return nil }

@@ -12,14 +12,20 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The build cache folder (`BuildCache`); nil builds everything from scratch and keeps nothing.
     public var cacheFolder: String?
+    /// What this process keeps of the cache between its builds (`parley serve`), or nil.
+    public var memory: BuildMemory?
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates", baseURL: String? = nil,
-                cacheFolder: String? = nil) {
+                cacheFolder: String? = nil, memory: BuildMemory? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.baseURL = baseURL
         self.cacheFolder = cacheFolder
+        self.memory = memory
     }
+
+    /// The build cache, when there is one.
+    var cache: BuildCache? { cacheFolder.map { BuildCache(folder: $0, memory: memory) } }
 }
 
 /// The outcome of a build and what was found on the way; the files themselves went to the
@@ -132,7 +138,7 @@ public struct SiteBuilder: Sendable {
         let (loader, site, registry, paths) = (inputs.loader, inputs.site, inputs.registry, inputs.paths)
         var diagnostics = inputs.diagnostics
         let inputDiagnostics = Self.digest(of: diagnostics)
-        var usableCache = options.cacheFolder.map(BuildCache.init(folder:))
+        var usableCache = options.cache
         if let folder = usableCache {
             do throws(WriteError) {
                 try folder.prepare(BuildCache.articlesFolder)

@@ -46,4 +46,13 @@ import Testing
         #expect(String(format1: 2.46) == "2.5")
         #expect(String(format1: 12.0) == "12.0")
     }
+
+    /// `parley serve` says how long each build took with two decimals.
+    @Test func secondsWithTwoDecimals() {
+        #expect(String(fixed: 0.426, decimals: 2) == "0.43")
+        #expect(String(fixed: 0.004, decimals: 2) == "0.00")
+        #expect(String(fixed: 1.05, decimals: 2) == "1.05")
+        #expect(String(fixed: 12.3, decimals: 2) == "12.30")
+        #expect(String(fixed: 0.07, decimals: 2) == "0.07")
+    }
 }

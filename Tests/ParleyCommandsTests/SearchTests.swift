@@ -136,4 +136,15 @@ import Testing
             Issue.record("\(path) differs between two builds of the same input")
         }
     }
+
+    /// A large archive is previewed faster without the search index (Pagefind indexes the whole
+    /// site on every build), and the timings of each build can be watched.
+    @Test func serveTakesTheSearchAndTimingsOptionsOfBuild() throws {
+        let serve = try ServeCommand.parse(["--no-search", "--timings", "--pagefind", "/opt/pagefind"])
+        #expect(serve.timings)
+        #expect(serve.search.lookup() == .missing("turned off with --no-search"))
+        let searching = try ServeCommand.parse(["--pagefind", "/nonexistent/pagefind"])
+        #expect(!searching.timings)
+        #expect(searching.search.lookup() == .missing("pagefind not found at /nonexistent/pagefind (\(Pagefind.installHint))"))
+    }
 }

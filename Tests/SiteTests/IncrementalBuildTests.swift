@@ -47,8 +47,8 @@ import Testing
             }
         }
 
-        func options(cache: Bool) -> BuildOptions {
-            BuildOptions(contentDirectory: content, templatesDirectory: templates, cacheFolder: cache ? self.cache : nil)
+        func options(cache: Bool, memory: BuildMemory? = nil) -> BuildOptions {
+            BuildOptions(contentDirectory: content, templatesDirectory: templates, cacheFolder: cache ? self.cache : nil, memory: memory)
         }
 
         /// The site before the last, kept beside the output for the next build to write over.
@@ -57,9 +57,10 @@ import Testing
         /// Builds into `folder` (the output by default) and swaps it into place; with the cache,
         /// as `parley build` does, the replaced site is kept for the next build to start from.
         @discardableResult
-        func build(into folder: String? = nil, cache: Bool = true, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
+        func build(into folder: String? = nil, cache: Bool = true, fileSystem: any FileSystem = DiskFileSystem(),
+                   memory: BuildMemory? = nil) throws -> BuildResult {
             let staging = try SiteWriter(output: folder ?? output, keepsPrevious: cache).begin()
-            let result = SiteBuilder(options: options(cache: cache), fileSystem: fileSystem).build(into: staging)
+            let result = SiteBuilder(options: options(cache: cache, memory: memory), fileSystem: fileSystem).build(into: staging)
             #expect(result.writeError == nil)
             #expect(!result.paths.isEmpty)
             try staging.commit()
@@ -392,6 +393,63 @@ import Testing
         // Another tool rebuilt the output (a new marker): nothing of it is kept.
         try project.build(cache: false)
         let result = try project.build()
+        #expect(result.pagesRendered > 100)
+        try project.expectSameAsFullBuild(result)
+    }
+
+    /// Every file of the cache, damaged: a build that reads one finds it unusable.
+    static func damageCache(of project: Project) throws -> [String] {
+        let names = try project.disk.listFiles(in: project.cache)
+        for name in names { try project.write("cache/" + name, "garbage") }
+        return names
+    }
+
+    /// A process that keeps the cache in memory between its builds (`parley serve`) takes the
+    /// articles' records and the manifests from there, not from the files: with every file of
+    /// the cache damaged after each build, an edit of a quote (which person and event pages
+    /// show) still renders only the pages showing the article, the other articles' files are
+    /// not read (they stay damaged: a build that reads a damaged record analyzes the article
+    /// again and writes its record anew), and the site is a full build's. The third build
+    /// starts from the site before the last, whose manifest the memory holds as the file's
+    /// rename left it.
+    @Test func aProcessKeepsTheCacheInMemoryBetweenBuilds() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let memory = BuildMemory()
+        let name = "000_7f7ece3c25ce500e.txt"
+        var last = try project.build(memory: memory)
+        for (old, new) in [("in close contact", "in close and daily contact"), ("in close and daily contact", "in close and constant contact")] {
+            let damaged = try Self.damageCache(of: project).filter { $0.hasPrefix("analysis/") }
+            #expect(damaged.count > 40)
+            let text = try project.read("content/articles/" + name)
+            #expect(text.contains("“We are " + old))
+            try project.write("content/articles/" + name, text.replacingOccurrences(of: "“We are " + old, with: "“We are " + new))
+            let result = try project.build(memory: memory)
+            try Self.expectOnlyPagesShowing(name, built: last, then: result)
+            let rewritten = try damaged.filter { try project.read("cache/" + $0) != "garbage" }
+            #expect(rewritten.count == 1, "records read from the damaged files: \(rewritten.count)")
+            try project.expectSameAsFullBuild(result)
+            last = result
+        }
+    }
+
+    /// What the memory holds of the manifests is used only for the output folder it was made
+    /// for. Here another process builds an edit, and the edit is undone: the memory's manifest
+    /// says the article's page is as the undone content makes it, but the output holds the
+    /// edited page. The build goes by the files instead (damaged, so every page is rendered)
+    /// and the site is a full build's.
+    @Test func theMemoryOfAnotherOutputIsNotUsed() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let memory = BuildMemory()
+        try project.build(memory: memory)
+        let path = "content/articles/dev_002.txt"
+        let text = try project.read(path)
+        try project.write(path, text + "\nOfficials said the talks would resume in the spring.\n")
+        try project.build()
+        try project.write(path, text)
+        _ = try Self.damageCache(of: project)
+        let result = try project.build(memory: memory)
         #expect(result.pagesRendered > 100)
         try project.expectSameAsFullBuild(result)
     }

@@ -24,9 +24,12 @@ import Darwin
 /// makes the old entries unusable. A missing or damaged cache only means a full build.
 public struct BuildCache: Sendable {
     public let folder: String
+    /// What this process kept of the folder from its earlier builds, read before the files.
+    let memory: BuildMemory?
 
-    public init(folder: String) {
+    public init(folder: String, memory: BuildMemory? = nil) {
         self.folder = folder
+        self.memory = memory
     }
 
     /// The default folder: `.parley-cache` in the current folder.
@@ -92,6 +95,13 @@ public struct BuildCache: Sendable {
 
     /// The record of an article file from an earlier build with the same identity, if any.
     func loadArticle(_ articlePath: String, identity: ContentDigest, registry: RegistryIndex) -> ArticleRecord? {
+        if let kept = memory?.article(articlePath, identity: identity) { return kept }
+        guard let record = readArticle(articlePath, identity: identity, registry: registry) else { return nil }
+        memory?.keep(record, of: articlePath, identity: identity)
+        return record
+    }
+
+    private func readArticle(_ articlePath: String, identity: ContentDigest, registry: RegistryIndex) -> ArticleRecord? {
         guard var reader = CacheFile.read(articleFile(articlePath), kind: Self.articleKind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try reader.readDigest() == identity, try reader.readString() == articlePath else { return nil }
@@ -136,11 +146,13 @@ public struct BuildCache: Sendable {
             writer.write(summary)
         }
         try CacheFile.write(articleFile(articlePath), kind: Self.articleKind, writer.bytes)
+        memory?.keep(record, of: articlePath, identity: identity)
         return record
     }
 
     /// Removes the records of article files that are no longer there.
     func pruneArticles(keeping articlePaths: [String]) {
+        memory?.keepArticles(only: Set(articlePaths))
         let keep = Set(articlePaths.map { ContentDigest.of($0).description })
         let folder = path(Self.articlesFolder)
         guard let names = try? DiskFileSystem().listFiles(in: folder) else { return }

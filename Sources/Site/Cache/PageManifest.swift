@@ -106,6 +106,18 @@ struct PageManifest: Sendable {
     /// always, which tell which pages a site holds.
     static func load(_ cache: BuildCache, file: String = Self.file, identity: ContentDigest, output: FileFingerprint,
                      parts: Parts = .all) -> PageManifest? {
+        if var kept = cache.memory?.manifest(file, identity: identity, output: output) {
+            // All of it is at hand: what was not asked for is left out, as from the file.
+            if !parts.contains(.articles) {
+                kept.articles = []
+                kept.inputDiagnostics = ContentDigest(high: 0, low: 0)
+            }
+            if !parts.contains(.report) {
+                kept.diagnostics = []
+                kept.siteFeed = nil
+            }
+            return kept
+        }
         let whole = parts.contains(.pages)
         guard var r = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         do throws(ByteReader.Damaged) {
@@ -189,16 +201,30 @@ struct PageManifest: Sendable {
             a.write(article.surface)
         }
         a.write(inputDiagnostics)
-        try cache.prepare()
-        try CacheFile.write(cache.path(Self.articlesFile), kind: Self.articlesKind, a.bytes)
-        _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
-        try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+        // What this process keeps of the files follows each step (and is forgotten when one
+        // fails: the files may then be anything).
+        let memory = cache.memory
+        do throws(WriteError) {
+            try cache.prepare()
+            try CacheFile.write(cache.path(Self.articlesFile), kind: Self.articlesKind, a.bytes)
+            memory?.keep(self, as: Self.articlesFile, identity: identity, output: output)
+            _ = rename(cache.path(Self.file), cache.path(Self.previousFile))
+            memory?.renameManifest(Self.file, to: Self.previousFile)
+            try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+            memory?.keep(self, as: Self.file, identity: identity, output: output)
+        } catch {
+            memory?.forgetManifests()
+            throw error
+        }
     }
 
     /// The articles of the last build (`articles`, `inputDiagnostics`), kept in a file of their
     /// own: a build looks at them first, and reads the pages only when it can use them.
     static func loadArticles(_ cache: BuildCache, identity: ContentDigest, output: FileFingerprint)
         -> (articles: [ArticleState], inputDiagnostics: ContentDigest)? {
+        if let kept = cache.memory?.manifest(articlesFile, identity: identity, output: output) {
+            return (kept.articles, kept.inputDiagnostics)
+        }
         guard var r = CacheFile.read(cache.path(articlesFile), kind: articlesKind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
