@@ -25,6 +25,8 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE): swaps a finished site into place atomically.
         .target(name: "CAtomicSwap"),
+        // memmem: finding a run of bytes in a page.
+        .target(name: "CByteSearch"),
         // Shared value types: Article, Person, Event, Mention, Diagnostic. No I/O.
         .target(name: "ParleyCore"),
         // Reading content: article files, front matter, registries, site config.
@@ -45,7 +47,7 @@ let package = Package(
         ]),
         // The central library of pages, indexes, link check and the writer.
         .target(name: "Site", dependencies: [
-            "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "CAtomicSwap",
+            "ParleyCore", "Ingest", "Normalize", "Entities", "Markdown", "Render", "CAtomicSwap", "CByteSearch",
         ]),
         // The preview server: path resolution, content types, live reload, the watcher, error page.
         .target(name: "Serve", dependencies: [

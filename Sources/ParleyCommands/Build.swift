@@ -108,7 +108,8 @@ struct BuildCommand {
         var indexer: ((String) throws(WriteError) -> Void)?
         switch search ?? Pagefind.locate(option: nil) {
         case .found(let pagefind):
-            indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging))") }
+            let scope = result.searchScope
+            indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging, scope: scope))") }
         case .missing(let reason):
             print("search is off: \(reason)")
         }

@@ -37,11 +37,12 @@ struct Pagefind: Sendable, Equatable {
     /// Indexes the site in `folder` (Pagefind writes `folder/pagefind/`) and returns what it
     /// reported, such as `Indexed 5 pages`. Search results link to `…/index.html`, as every
     /// link of the site does, so they work on hosts that do not serve folder addresses.
-    func index(site folder: String) throws(WriteError) -> String {
+    /// `scope`: a glob of the pages to look at (`SearchScope`), or nil for every page.
+    func index(site folder: String, scope: String? = nil) throws(WriteError) -> String {
         let output: String
         let status: Int32
         do {
-            (status, output) = try Self.run(executable, ["--site", folder, "--keep-index-url"])
+            (status, output) = try Self.run(executable, ["--site", folder, "--keep-index-url"] + (scope.map { ["--glob", $0] } ?? []))
         } catch {
             throw WriteError(path: executable, message: "cannot run pagefind: \(error)")
         }

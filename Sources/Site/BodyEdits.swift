@@ -200,8 +200,9 @@ extension SiteBuilder {
             let (files, knownPaths) = known!
             var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
             // Anchors other pages may link to stay; a link of another page broken before is
-            // left to the whole build, which may find it mended.
-            guard Set(entry.anchors).isSubset(of: check.anchors),
+            // left to the whole build, which may find it mended. The page is marked for the
+            // search as it was, so the pages the search looks at are the last build's.
+            guard Set(entry.anchors).isSubset(of: check.anchors), check.searchable == entry.searchable,
                   !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(state.page) }) else { return nil }
             if !check.pending.isEmpty {
                 var results = LinkCheckResults()
@@ -211,7 +212,8 @@ extension SiteBuilder {
                 check.broken = results.finish(paths: files, anchors: anchors)
             }
             let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), paths: entry.paths,
-                                              anchors: check.anchors, broken: check.broken, body: page.span)
+                                              anchors: check.anchors, broken: check.broken, body: page.span,
+                                              searchable: check.searchable)
             guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
         }
@@ -251,6 +253,7 @@ extension SiteBuilder {
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
+        result.searchScope = manifest.searchScope
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
         // As a whole build counts them: pages, not the feeds of people and events.

@@ -1,3 +1,4 @@
+import CByteSearch
 import ParleyCore
 
 /// Checks every internal link and anchor of a built site before it is swapped into place.
@@ -49,6 +50,8 @@ public struct LinkChecker: Sendable {
         public var anchors: [AnchorKey]
         public var broken: [BrokenLink]
         var pending: [Pending]
+        /// Whether the page holds the attribute that marks what the search indexes (`SearchScope`).
+        public var searchable = false
 
         /// What of this check is left for the end (`LinkCheckResults`), in storage of its exact
         /// size; nil when nothing is. The anchors are left out: they are in the `AnchorIndex`
@@ -88,6 +91,9 @@ public struct LinkChecker: Sendable {
         let page = Array(file.path.utf8)
         let folder = Array(page[..<(page.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
         file.bytes.withUnsafeBufferPointer { bytes in
+            check.searchable = SearchScope.marker.withUnsafeBytes { marker in
+                parley_contains_bytes(bytes.baseAddress, bytes.count, marker.baseAddress, marker.count) != 0
+            }
             // The page's own ids first: a link may come before the element it points to.
             var own = Set<UInt64>()
             var links: [Range<Int>] = []

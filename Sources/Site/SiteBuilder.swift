@@ -48,6 +48,9 @@ public struct BuildResult: Sendable {
     /// Built as body edits (`BodyEdits`): only the edited articles' pages were made, from the
     /// last build's, without building the library (`library` is then nil).
     public var bodyEditsOnly = false
+    /// The pages the search indexer needs to look at, as a glob relative to the site; nil for
+    /// every page (`SearchScope`).
+    public var searchScope: String?
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -268,6 +271,8 @@ public struct SiteBuilder: Sendable {
         /// With a build cache: what the page was made from; `rendered` false when it was kept.
         var kept: PageManifest.Entry?
         var rendered = false
+        /// Its page, when the page holds what marks the pages the search indexes (`SearchScope`).
+        var searchable: String?
         var body: String?
         var templateError: TemplateError?
         var writeError: WriteError?
@@ -357,6 +362,7 @@ public struct SiteBuilder: Sendable {
                 if let digest, let kept = unchanged(paths, digest: digest) {
                     anchors.insert(kept.anchors)
                     outcome.kept = kept
+                    if kept.searchable { outcome.searchable = paths[0] }
                     if case .article(let index) = job, index < Feeds.limit { outcome.body = renderer.articleBody(index) }
                     return outcome
                 }
@@ -375,9 +381,11 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     outcome.templateError = error
                 }
+                let searchable = outcome.checks.first(where: \.searchable)?.path
+                outcome.searchable = searchable
                 if let digest {
                     outcome.kept = PageManifest.Entry(digest: digest, paths: paths, anchors: outcome.checks.flatMap(\.anchors),
-                                                      broken: outcome.checks.flatMap(\.broken), body: body)
+                                                      broken: outcome.checks.flatMap(\.broken), body: body, searchable: searchable != nil)
                     outcome.rendered = true
                 }
                 outcome.checks = outcome.checks.compactMap(\.unsettled)
@@ -396,9 +404,11 @@ public struct SiteBuilder: Sendable {
             var links = LinkCheckResults()
             var bodies: [String] = []
             var manifest = PageManifest()
+            var searchable: [String] = []
             result.pageJobs = outcomes.count
             for outcome in outcomes {
                 if let error = outcome.templateError { throw error }
+                if let page = outcome.searchable { searchable.append(page) }
                 result.writeError = result.writeError ?? outcome.writeError
                 outcome.checks.forEach { links.add($0) }
                 if let body = outcome.body { bodies.append(body) }
@@ -438,6 +448,7 @@ public struct SiteBuilder: Sendable {
                 paths.insert(file.path)
             }
             closing.withLock { done in
+                searchable += done.checks.filter(\.searchable).map(\.path)
                 done.checks.forEach { links.add($0) }
                 result.writeError = result.writeError ?? done.error
                 for feed in done.feeds { manifest.entries[feed.paths[0]] = feed }
@@ -450,6 +461,8 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
+            result.searchScope = SearchScope.glob(marked: searchable)
+            manifest.searchScope = result.searchScope
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
                 if let fingerprints = analysis.articleFingerprints, let digests = analysis.articleDigests, let registry = analysis.registryIndex {

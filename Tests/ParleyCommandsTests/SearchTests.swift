@@ -94,6 +94,8 @@ import Testing
         let arguments = try String(contentsOfFile: root + "/arguments", encoding: .utf8)
         #expect(arguments.hasPrefix("--site \(root)/.public.staging-"), "\(arguments)")
         #expect(arguments.contains("--keep-index-url"))
+        // Only the folders of the pages the theme marks for the search are looked at.
+        #expect(arguments.contains("--glob articles/**/*.html"), "\(arguments)")
         #expect(RepositoryPaths.exists(root + "/seen"), "Pagefind saw the whole new site, before anything was at the output")
         #expect(RepositoryPaths.exists(root + "/public/pagefind/pagefind.js"))
     }
@@ -127,6 +129,16 @@ import Testing
         }
         let entry = try String(contentsOfFile: root + "/public/pagefind/pagefind-entry.json", encoding: .utf8)
         #expect(entry.contains("\"page_count\":3"), "\(entry)")
+
+        // Pagefind run over the whole site (not only the folders Parley hands it) makes the
+        // same record of each page.
+        try FileManager.default.copyItem(atPath: root + "/public", toPath: root + "/whole")
+        try removeTree(root + "/whole/pagefind")
+        guard case .found(let pagefind) = Pagefind.locate(option: nil) else { return }
+        _ = try pagefind.index(site: root + "/whole")
+        let fragments = KillTests.snapshot(root + "/public/pagefind/fragment")
+        #expect(fragments.count == 3)
+        #expect(fragments == KillTests.snapshot(root + "/whole/pagefind/fragment"))
 
         // The same input gives the same site, search index included.
         #expect(try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/again"]).status == 0)

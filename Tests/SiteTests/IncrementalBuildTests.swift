@@ -120,6 +120,23 @@ import Testing
                 sourceLocation: sourceLocation)
     }
 
+    /// The pages the search indexer looks at (the default theme marks article pages only) are
+    /// known to a whole build, to a build that keeps every page, and to a build of body edits.
+    @Test func everyKindOfBuildKnowsThePagesTheSearchLooksAt() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        #expect(try project.build().searchScope == "articles/**/*.html")
+        let kept = try project.build()
+        #expect(kept.pagesRendered == 0)
+        #expect(kept.searchScope == "articles/**/*.html")
+        let text = try project.read("content/articles/dev_002.txt")
+        try project.write("content/articles/dev_002.txt", text + "\nOfficials said the talks would resume in the spring.\n")
+        let edited = try project.build()
+        #expect(edited.bodyEditsOnly)
+        #expect(edited.searchScope == "articles/**/*.html")
+        #expect(try project.build(cache: false).searchScope == "articles/**/*.html")
+    }
+
     @Test func aSecondBuildWithNothingChangedKeepsEveryPage() throws {
         let project = try Project()
         defer { try? removeTree(project.root) }

@@ -29,6 +29,8 @@ struct PageManifest: Sendable {
         /// For an article's page: where its body is in the page, when a body edit can be
         /// written into it (`BodySpan`).
         var body: BodySpan? = nil
+        /// Whether its page holds what marks the pages the search indexes (`SearchScope`).
+        var searchable = false
     }
 
     /// By the first path of each page job.
@@ -45,6 +47,8 @@ struct PageManifest: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The whole-site feed, whose entries carry the bodies of the newest articles.
     var siteFeed: Feed?
+    /// The pages the search indexes, as the build handed them to it (`SearchScope`).
+    var searchScope: String?
 
     /// One article file as the last build left it.
     struct ArticleState: Sendable, Equatable {
@@ -89,7 +93,7 @@ struct PageManifest: Sendable {
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
     private static let articlesKind = "parley articles"
-    private static let kind = "parley pages 4"
+    private static let kind = "parley pages 5"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -115,6 +119,7 @@ struct PageManifest: Sendable {
             if !parts.contains(.report) {
                 kept.diagnostics = []
                 kept.siteFeed = nil
+                kept.searchScope = nil
             }
             return kept
         }
@@ -142,8 +147,9 @@ struct PageManifest: Sendable {
                 if try r.readBool() {
                     body = BodySpan(offset: try r.readInt(), length: try r.readInt(), digest: try r.readDigest())
                 }
+                let searchable = try r.readBool()
                 guard let key = paths.first else { return nil }
-                manifest.entries[key] = whole ? Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body)
+                manifest.entries[key] = whole ? Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body, searchable: searchable)
                     : Entry(digest: digest, paths: paths, anchors: [], broken: [])
             }
             manifest.files = try r.readStrings()
@@ -154,6 +160,7 @@ struct PageManifest: Sendable {
             guard parts.contains(.report) else { return manifest }
             manifest.diagnostics = try r.readDiagnostics()
             if try r.readBool() { manifest.siteFeed = try r.readFeed() }
+            manifest.searchScope = try r.readOptionalString()
             return r.atEnd ? manifest : nil
         } catch {
             return nil
@@ -184,11 +191,14 @@ struct PageManifest: Sendable {
                 w.write(body.length)
                 w.write(body.digest)
             }
+            w.write(entry.searchable)
         }
         w.write(files)
         w.write(diagnostics)
         w.write(siteFeed != nil)
         if let siteFeed { w.write(siteFeed) }
+        w.write(searchScope != nil)
+        if let searchScope { w.write(searchScope) }
         var a = ByteWriter()
         a.write(identity)
         a.write(output)
