@@ -1,24 +1,13 @@
-import Testing
+import ParleyTestSupport
 @testable import Render
+import Testing
 
 /// The digest tells whether what a page, a cache file or a manifest is made from changed, so
 /// any change of the bytes must change it: every byte of every lane, the trailing bytes, the
 /// length, the seed.
 struct ContentDigestTests {
-    /// A small deterministic generator, so a failure can be run again.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func everySingleBitFlipChangesTheDigestAtEveryLength() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix64(seed: 7)
         var seen: Set<ContentDigest> = []
         var digests = 0
         // Lengths around each boundary of the four 8-byte lanes and of the trailing bytes.
