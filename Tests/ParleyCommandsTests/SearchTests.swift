@@ -149,6 +149,21 @@ import Testing
         }
     }
 
+    /// A theme that marks another kind of page too (here the home page) gets it searched: the
+    /// pages handed to Pagefind are then the folders and files of both kinds, in one glob.
+    @Test(.enabled(if: SearchTests.installed, "Pagefind is not installed (pip install pagefind-bin)"))
+    func aThemeMarkingTheHomePageGetsItSearchedToo() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        try FileManager.default.copyItem(atPath: templates, toPath: root + "/theme")
+        let home = try String(contentsOfFile: root + "/theme/home.mustache", encoding: .utf8)
+        try home.replacingOccurrences(of: "<h1>{{site.title}}</h1>", with: "<h1 data-pagefind-body>{{site.title}}</h1>")
+            .write(toFile: root + "/theme/home.mustache", atomically: true, encoding: .utf8)
+        let (status, output) = try parley(["build", "--content", basic, "--templates", root + "/theme", "--output", root + "/public"])
+        #expect(status == 0)
+        #expect(output.contains("search: Pagefind Indexed 4 pages"), "three articles and the home page: \(output)")
+    }
+
     /// A large archive is previewed faster without the search index (Pagefind indexes the whole
     /// site on every build), and the timings of each build can be watched.
     @Test func serveTakesTheSearchAndTimingsOptionsOfBuild() throws {
