@@ -1,5 +1,7 @@
 import ArgumentParser
 import Dispatch
+import Foundation
+import Ingest
 import ParleyCore
 import Site
 
@@ -45,6 +47,24 @@ public struct Build: ParsableCommand {
         // memory back at once.
         DispatchQueue.global().async { [outcome = consume outcome] in withExtendedLifetime(outcome) {} }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension BuildCommand {
+    /// The folder Pagefind writes its index into, in the site.
+    static let indexFolder = "pagefind"
+
+    /// Links every file of the output's search index into the new site; false (and none of it
+    /// in the new site) when one cannot be.
+    static func keepIndex(of site: SiteWriter.Staging) -> Bool {
+        let folder = site.root + "/" + indexFolder
+        try? removeTree(folder)
+        guard let files = try? DiskFileSystem().listFiles(in: site.output + "/" + indexFolder), !files.isEmpty,
+              files.allSatisfy({ site.keep(indexFolder + "/" + $0) }) else {
+            try? removeTree(folder)
+            return false
+        }
+        return true
     }
 }
 
@@ -109,7 +129,23 @@ struct BuildCommand {
         switch search ?? Pagefind.locate(option: nil) {
         case .found(let pagefind):
             let scope = result.searchScope
-            indexer = { staging throws(WriteError) in print("search: Pagefind \(try pagefind.index(site: staging, scope: scope))") }
+            // The index is made from the marked pages: when they are the last build's, byte for
+            // byte, the last index is taken (`SearchIndexStamp`).
+            let identity = result.searchPages.map {
+                SearchIndexStamp.identity(pages: $0, scope: scope, indexer: pagefind.executable, environment: ProcessInfo.processInfo.environment)
+            }
+            let (cacheFolder, site) = (cacheFolder, staging)
+            indexer = { folder throws(WriteError) in
+                if let identity, let cacheFolder, let output = site.previousStamp,
+                   SearchIndexStamp.matches(cache: cacheFolder, identity: identity, output: output), Self.keepIndex(of: site) {
+                    print("search: Pagefind index kept (the pages it indexes did not change)")
+                } else {
+                    print("search: Pagefind \(try pagefind.index(site: folder, scope: scope))")
+                }
+                if let identity, let cacheFolder, let stamp = site.stamp {
+                    try SearchIndexStamp.save(cache: cacheFolder, identity: identity, output: stamp)
+                }
+            }
         case .missing(let reason):
             print("search is off: \(reason)")
         }

@@ -213,7 +213,7 @@ extension SiteBuilder {
             }
             let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), paths: entry.paths,
                                               anchors: check.anchors, broken: check.broken, body: page.span,
-                                              searchable: check.searchable)
+                                              searchDigest: check.searchDigest)
             guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
         }
@@ -254,6 +254,7 @@ extension SiteBuilder {
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
         result.searchScope = manifest.searchScope
+        result.searchPages = SearchScope.digest(of: manifest.searchPages)
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
         // As a whole build counts them: pages, not the feeds of people and events.

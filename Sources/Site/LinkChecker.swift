@@ -1,5 +1,6 @@
 import CByteSearch
 import ParleyCore
+import Render
 
 /// Checks every internal link and anchor of a built site before it is swapped into place.
 ///
@@ -50,8 +51,10 @@ public struct LinkChecker: Sendable {
         public var anchors: [AnchorKey]
         public var broken: [BrokenLink]
         var pending: [Pending]
-        /// Whether the page holds the attribute that marks what the search indexes (`SearchScope`).
-        public var searchable = false
+        /// When the page holds the attribute that marks what the search indexes (`SearchScope`):
+        /// the digest of the page, which the search index is made from.
+        public var searchDigest: ContentDigest?
+        public var searchable: Bool { searchDigest != nil }
 
         /// What of this check is left for the end (`LinkCheckResults`), in storage of its exact
         /// size; nil when nothing is. The anchors are left out: they are in the `AnchorIndex`
@@ -91,9 +94,10 @@ public struct LinkChecker: Sendable {
         let page = Array(file.path.utf8)
         let folder = Array(page[..<(page.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
         file.bytes.withUnsafeBufferPointer { bytes in
-            check.searchable = SearchScope.marker.withUnsafeBytes { marker in
+            let marked = SearchScope.marker.withUnsafeBytes { marker in
                 parley_contains_bytes(bytes.baseAddress, bytes.count, marker.baseAddress, marker.count) != 0
             }
+            if marked { check.searchDigest = ContentDigest.of(UnsafeRawBufferPointer(bytes)) }
             // The page's own ids first: a link may come before the element it points to.
             var own = Set<UInt64>()
             var links: [Range<Int>] = []

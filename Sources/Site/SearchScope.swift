@@ -1,3 +1,6 @@
+import ParleyCore
+import Render
+
 /// Which pages the search indexer needs to look at.
 ///
 /// Pagefind indexes only the pages with a `data-pagefind-body` element when any page has one,
@@ -12,6 +15,25 @@
 public enum SearchScope {
     /// The attribute that marks what Pagefind indexes, as themes write it.
     static let marker = Array("data-pagefind-body".utf8)
+
+    /// A marked page and the digest of its bytes.
+    struct Page: Sendable {
+        var path: String
+        var digest: ContentDigest
+    }
+
+    /// The digest of what the index is made from: each marked page's path and bytes, in path
+    /// order; nil when no page is marked (the index is then made from every page).
+    static func digest(of pages: [Page]) -> ContentDigest? {
+        guard !pages.isEmpty else { return nil }
+        var w = ByteWriter()
+        w.write("search pages")
+        for page in pages.sorted(by: { $0.path < $1.path }) {
+            w.write(page.path)
+            w.write(page.digest)
+        }
+        return ContentDigest.of(w.bytes)
+    }
 
     /// A glob (relative to the site) of the folders, and files at the top of the site, that hold
     /// the `marked` pages, sorted; nil when no page is marked (Pagefind then indexes every page).

@@ -51,6 +51,9 @@ public struct BuildResult: Sendable {
     /// The pages the search indexer needs to look at, as a glob relative to the site; nil for
     /// every page (`SearchScope`).
     public var searchScope: String?
+    /// The digest of the paths and bytes of the pages the search indexes (`SearchScope`), when
+    /// the build knows them (not after body edits) and the theme marks some.
+    public var searchPages: ContentDigest?
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -271,8 +274,9 @@ public struct SiteBuilder: Sendable {
         /// With a build cache: what the page was made from; `rendered` false when it was kept.
         var kept: PageManifest.Entry?
         var rendered = false
-        /// Its page, when the page holds what marks the pages the search indexes (`SearchScope`).
-        var searchable: String?
+        /// Its page and the page's digest, when the page holds what marks the pages the search
+        /// indexes (`SearchScope`).
+        var searchable: SearchScope.Page?
         var body: String?
         var templateError: TemplateError?
         var writeError: WriteError?
@@ -362,7 +366,7 @@ public struct SiteBuilder: Sendable {
                 if let digest, let kept = unchanged(paths, digest: digest) {
                     anchors.insert(kept.anchors)
                     outcome.kept = kept
-                    if kept.searchable { outcome.searchable = paths[0] }
+                    outcome.searchable = kept.searchDigest.map { SearchScope.Page(path: paths[0], digest: $0) }
                     if case .article(let index) = job, index < Feeds.limit { outcome.body = renderer.articleBody(index) }
                     return outcome
                 }
@@ -381,11 +385,11 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     outcome.templateError = error
                 }
-                let searchable = outcome.checks.first(where: \.searchable)?.path
-                outcome.searchable = searchable
+                let searchable = outcome.checks.first(where: \.searchable)
+                outcome.searchable = searchable.map { SearchScope.Page(path: $0.path, digest: $0.searchDigest!) }
                 if let digest {
                     outcome.kept = PageManifest.Entry(digest: digest, paths: paths, anchors: outcome.checks.flatMap(\.anchors),
-                                                      broken: outcome.checks.flatMap(\.broken), body: body, searchable: searchable != nil)
+                                                      broken: outcome.checks.flatMap(\.broken), body: body, searchDigest: searchable?.searchDigest)
                     outcome.rendered = true
                 }
                 outcome.checks = outcome.checks.compactMap(\.unsettled)
@@ -404,7 +408,7 @@ public struct SiteBuilder: Sendable {
             var links = LinkCheckResults()
             var bodies: [String] = []
             var manifest = PageManifest()
-            var searchable: [String] = []
+            var searchable: [SearchScope.Page] = []
             result.pageJobs = outcomes.count
             for outcome in outcomes {
                 if let error = outcome.templateError { throw error }
@@ -448,7 +452,8 @@ public struct SiteBuilder: Sendable {
                 paths.insert(file.path)
             }
             closing.withLock { done in
-                searchable += done.checks.filter(\.searchable).map(\.path)
+                manifest.searchClosing = done.checks.compactMap { check in check.searchDigest.map { SearchScope.Page(path: check.path, digest: $0) } }
+                searchable += manifest.searchClosing
                 done.checks.forEach { links.add($0) }
                 result.writeError = result.writeError ?? done.error
                 for feed in done.feeds { manifest.entries[feed.paths[0]] = feed }
@@ -461,7 +466,8 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
-            result.searchScope = SearchScope.glob(marked: searchable)
+            result.searchScope = SearchScope.glob(marked: searchable.map(\.path))
+            result.searchPages = SearchScope.digest(of: searchable)
             manifest.searchScope = result.searchScope
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {

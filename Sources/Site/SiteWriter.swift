@@ -125,6 +125,9 @@ public struct SiteWriter: Sendable {
         /// The marker file of this new site (written first).
         public var stamp: FileFingerprint? { FileFingerprint.of("\(root)/\(SiteWriter.marker)") }
 
+        /// The output folder this site will replace.
+        public var output: String { writer.output }
+
         /// Links the output's file into the new site: the same file, not rewritten.
         public func keep(_ path: String) -> Bool {
             guard previousStamp != nil, SiteWriter.isSafe(path) else { return false }

@@ -100,6 +100,53 @@ import Testing
         #expect(RepositoryPaths.exists(root + "/public/pagefind/pagefind.js"))
     }
 
+    /// A build whose marked pages are byte for byte the last build's links the last index into
+    /// the new site instead of running the indexer: not when an article changed, not when the
+    /// indexer did, not without the cache.
+    @Test func theLastIndexIsKeptWhileTheIndexedPagesAreTheSame() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        try FileManager.default.copyItem(atPath: basic, toPath: root + "/content")
+        let fake = root + "/fake-pagefind"
+        func install(_ version: String) {
+            script(fake, """
+            echo run >> \(root)/runs
+            mkdir -p "$2/pagefind" && echo "index \(version) $(cat $2/articles/*/index.html | cksum)" > "$2/pagefind/pagefind.js"
+            echo "  Indexed 3 pages"
+            """)
+        }
+        install("1")
+        func build(_ extra: [String] = []) throws -> String {
+            let (status, output) = try parley(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/public",
+                                               "--pagefind", fake] + (extra.isEmpty ? ["--cache", root + "/cache"] : extra))
+            #expect(status == 0, "\(output)")
+            return output
+        }
+        func runs() -> Int { ((try? String(contentsOfFile: root + "/runs", encoding: .utf8)) ?? "").split(separator: "\n").count }
+        func index() -> String? { try? String(contentsOfFile: root + "/public/pagefind/pagefind.js", encoding: .utf8) }
+
+        _ = try build()
+        #expect(runs() == 1)
+        let first = try #require(index())
+        let again = try build()
+        #expect(again.contains("search: Pagefind index kept (the pages it indexes did not change)"), "\(again)")
+        #expect(runs() == 1)
+        #expect(index() == first)
+        // Another indexer (its file changed), then an edited article: indexed again.
+        install("2")
+        _ = try build()
+        #expect(runs() == 2)
+        #expect(index() != first)
+        let article = root + "/content/articles/antalya.txt"
+        try (String(contentsOfFile: article, encoding: .utf8) + "\nOfficials said the talks would go on.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        _ = try build()
+        #expect(runs() == 3)
+        _ = try build()
+        #expect(runs() == 3)
+        _ = try build(["--no-cache"])
+        #expect(runs() == 4)
+    }
+
     @Test func aFailingPagefindFailsTheBuildAndKeepsThePreviousSite() throws {
         let root = RepositoryPaths.temporaryFolder()
         defer { try? removeTree(root) }

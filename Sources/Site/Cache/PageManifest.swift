@@ -29,8 +29,10 @@ struct PageManifest: Sendable {
         /// For an article's page: where its body is in the page, when a body edit can be
         /// written into it (`BodySpan`).
         var body: BodySpan? = nil
-        /// Whether its page holds what marks the pages the search indexes (`SearchScope`).
-        var searchable = false
+        /// When its page holds what marks the pages the search indexes (`SearchScope`): the
+        /// digest of the page.
+        var searchDigest: ContentDigest? = nil
+        var searchable: Bool { searchDigest != nil }
     }
 
     /// By the first path of each page job.
@@ -49,6 +51,13 @@ struct PageManifest: Sendable {
     var siteFeed: Feed?
     /// The pages the search indexes, as the build handed them to it (`SearchScope`).
     var searchScope: String?
+    /// The marked pages that are not pages of `entries` (the search page, the theme's own pages).
+    var searchClosing: [SearchScope.Page] = []
+
+    /// Every page marked for the search, with its digest.
+    var searchPages: [SearchScope.Page] {
+        entries.compactMap { key, entry in entry.searchDigest.map { SearchScope.Page(path: key, digest: $0) } } + searchClosing
+    }
 
     /// One article file as the last build left it.
     struct ArticleState: Sendable, Equatable {
@@ -93,7 +102,7 @@ struct PageManifest: Sendable {
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
     private static let articlesKind = "parley articles"
-    private static let kind = "parley pages 5"
+    private static let kind = "parley pages 6"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -120,6 +129,7 @@ struct PageManifest: Sendable {
                 kept.diagnostics = []
                 kept.siteFeed = nil
                 kept.searchScope = nil
+                kept.searchClosing = []
             }
             return kept
         }
@@ -147,9 +157,9 @@ struct PageManifest: Sendable {
                 if try r.readBool() {
                     body = BodySpan(offset: try r.readInt(), length: try r.readInt(), digest: try r.readDigest())
                 }
-                let searchable = try r.readBool()
+                let searchDigest = try r.readBool() ? try r.readDigest() : nil
                 guard let key = paths.first else { return nil }
-                manifest.entries[key] = whole ? Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body, searchable: searchable)
+                manifest.entries[key] = whole ? Entry(digest: digest, paths: paths, anchors: anchors, broken: broken, body: body, searchDigest: searchDigest)
                     : Entry(digest: digest, paths: paths, anchors: [], broken: [])
             }
             manifest.files = try r.readStrings()
@@ -161,6 +171,9 @@ struct PageManifest: Sendable {
             manifest.diagnostics = try r.readDiagnostics()
             if try r.readBool() { manifest.siteFeed = try r.readFeed() }
             manifest.searchScope = try r.readOptionalString()
+            manifest.searchClosing = try r.readArray { r throws(ByteReader.Damaged) in
+                SearchScope.Page(path: try r.readString(), digest: try r.readDigest())
+            }
             return r.atEnd ? manifest : nil
         } catch {
             return nil
@@ -191,7 +204,8 @@ struct PageManifest: Sendable {
                 w.write(body.length)
                 w.write(body.digest)
             }
-            w.write(entry.searchable)
+            w.write(entry.searchDigest != nil)
+            if let searchDigest = entry.searchDigest { w.write(searchDigest) }
         }
         w.write(files)
         w.write(diagnostics)
@@ -199,6 +213,11 @@ struct PageManifest: Sendable {
         if let siteFeed { w.write(siteFeed) }
         w.write(searchScope != nil)
         if let searchScope { w.write(searchScope) }
+        w.write(UInt64(searchClosing.count))
+        for page in searchClosing {
+            w.write(page.path)
+            w.write(page.digest)
+        }
         var a = ByteWriter()
         a.write(identity)
         a.write(output)
