@@ -79,10 +79,9 @@ public struct ServeCommand: AsyncParsableCommand {
 
     /// Runs the build and says how long it took.
     static func timed(_ command: BuildCommand) -> BuildOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let outcome = command.run()
-        say("Built in \(String(fixed: (clock.now - start).seconds, decimals: 2)) s.")
+        say("Built in \(String(fixed: seconds(since: start), decimals: 2)) s.")
         return outcome
     }
 

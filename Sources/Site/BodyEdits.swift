@@ -200,9 +200,8 @@ extension SiteBuilder {
             let (files, knownPaths) = known!
             var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
             // Anchors other pages may link to stay; a link of another page broken before is
-            // left to the whole build, which may find it mended. The page is marked for the
-            // search as it was, so the pages the search looks at are the last build's.
-            guard Set(entry.anchors).isSubset(of: check.anchors), check.searchable == entry.searchable,
+            // left to the whole build, which may find it mended.
+            guard Set(entry.anchors).isSubset(of: check.anchors),
                   !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(state.page) }) else { return nil }
             if !check.pending.isEmpty {
                 var results = LinkCheckResults()
@@ -253,8 +252,7 @@ extension SiteBuilder {
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
-        result.searchScope = manifest.searchScope
-        result.searchPages = SearchScope.digest(of: manifest.searchPages)
+        (result.searchScope, result.searchPages) = SearchScope.of(manifest.searchPages)
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
         // As a whole build counts them: pages, not the feeds of people and events.

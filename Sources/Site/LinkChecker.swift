@@ -55,6 +55,8 @@ public struct LinkChecker: Sendable {
         /// the digest of the page, which the search index is made from.
         public var searchDigest: ContentDigest?
         public var searchable: Bool { searchDigest != nil }
+        /// The page as the search scope counts it, when it is marked.
+        var searchPage: SearchScope.Page? { searchDigest.map { SearchScope.Page(path: path, digest: $0) } }
 
         /// What of this check is left for the end (`LinkCheckResults`), in storage of its exact
         /// size; nil when nothing is. The anchors are left out: they are in the `AnchorIndex`

@@ -22,6 +22,12 @@ public enum SearchScope {
         var digest: ContentDigest
     }
 
+    /// The glob of the marked `pages` and the digest of what the index is made from (both nil
+    /// when no page is marked).
+    static func of(_ pages: [Page]) -> (glob: String?, digest: ContentDigest?) {
+        (glob(marked: pages.map(\.path)), digest(of: pages))
+    }
+
     /// The digest of what the index is made from: each marked page's path and bytes, in path
     /// order; nil when no page is marked (the index is then made from every page).
     static func digest(of pages: [Page]) -> ContentDigest? {

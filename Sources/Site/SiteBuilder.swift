@@ -52,7 +52,7 @@ public struct BuildResult: Sendable {
     /// every page (`SearchScope`).
     public var searchScope: String?
     /// The digest of the paths and bytes of the pages the search indexes (`SearchScope`), when
-    /// the build knows them (not after body edits) and the theme marks some.
+    /// the theme marks some.
     public var searchPages: ContentDigest?
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -385,11 +385,10 @@ public struct SiteBuilder: Sendable {
                 } catch {
                     outcome.templateError = error
                 }
-                let searchable = outcome.checks.first(where: \.searchable)
-                outcome.searchable = searchable.map { SearchScope.Page(path: $0.path, digest: $0.searchDigest!) }
+                outcome.searchable = outcome.checks.lazy.compactMap(\.searchPage).first
                 if let digest {
                     outcome.kept = PageManifest.Entry(digest: digest, paths: paths, anchors: outcome.checks.flatMap(\.anchors),
-                                                      broken: outcome.checks.flatMap(\.broken), body: body, searchDigest: searchable?.searchDigest)
+                                                      broken: outcome.checks.flatMap(\.broken), body: body, searchDigest: outcome.searchable?.digest)
                     outcome.rendered = true
                 }
                 outcome.checks = outcome.checks.compactMap(\.unsettled)
@@ -452,7 +451,7 @@ public struct SiteBuilder: Sendable {
                 paths.insert(file.path)
             }
             closing.withLock { done in
-                manifest.searchClosing = done.checks.compactMap { check in check.searchDigest.map { SearchScope.Page(path: check.path, digest: $0) } }
+                manifest.searchClosing = done.checks.compactMap(\.searchPage)
                 searchable += manifest.searchClosing
                 done.checks.forEach { links.add($0) }
                 result.writeError = result.writeError ?? done.error
@@ -466,9 +465,7 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
-            result.searchScope = SearchScope.glob(marked: searchable.map(\.path))
-            result.searchPages = SearchScope.digest(of: searchable)
-            manifest.searchScope = result.searchScope
+            (result.searchScope, result.searchPages) = SearchScope.of(searchable)
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
                 if let fingerprints = analysis.articleFingerprints, let digests = analysis.articleDigests, let registry = analysis.registryIndex {

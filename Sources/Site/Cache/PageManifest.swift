@@ -32,7 +32,6 @@ struct PageManifest: Sendable {
         /// When its page holds what marks the pages the search indexes (`SearchScope`): the
         /// digest of the page.
         var searchDigest: ContentDigest? = nil
-        var searchable: Bool { searchDigest != nil }
     }
 
     /// By the first path of each page job.
@@ -49,8 +48,6 @@ struct PageManifest: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The whole-site feed, whose entries carry the bodies of the newest articles.
     var siteFeed: Feed?
-    /// The pages the search indexes, as the build handed them to it (`SearchScope`).
-    var searchScope: String?
     /// The marked pages that are not pages of `entries` (the search page, the theme's own pages).
     var searchClosing: [SearchScope.Page] = []
 
@@ -102,7 +99,7 @@ struct PageManifest: Sendable {
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
     private static let articlesKind = "parley articles"
-    private static let kind = "parley pages 6"
+    private static let kind = "parley pages 7"
 
     /// What every page depends on besides its own inputs.
     static func identity(analysis: ContentDigest, theme: ContentDigest, site: SiteConfig) -> ContentDigest {
@@ -128,7 +125,6 @@ struct PageManifest: Sendable {
             if !parts.contains(.report) {
                 kept.diagnostics = []
                 kept.siteFeed = nil
-                kept.searchScope = nil
                 kept.searchClosing = []
             }
             return kept
@@ -170,7 +166,6 @@ struct PageManifest: Sendable {
             guard parts.contains(.report) else { return manifest }
             manifest.diagnostics = try r.readDiagnostics()
             if try r.readBool() { manifest.siteFeed = try r.readFeed() }
-            manifest.searchScope = try r.readOptionalString()
             manifest.searchClosing = try r.readArray { r throws(ByteReader.Damaged) in
                 SearchScope.Page(path: try r.readString(), digest: try r.readDigest())
             }
@@ -211,8 +206,6 @@ struct PageManifest: Sendable {
         w.write(diagnostics)
         w.write(siteFeed != nil)
         if let siteFeed { w.write(siteFeed) }
-        w.write(searchScope != nil)
-        if let searchScope { w.write(searchScope) }
         w.write(UInt64(searchClosing.count))
         for page in searchClosing {
             w.write(page.path)

@@ -26,8 +26,9 @@ public enum SearchIndexStamp {
         w.write(pages)
         w.write(scope)
         w.write(indexer)
-        w.write(FileFingerprint.of(indexer) != nil)
-        if let fingerprint = FileFingerprint.of(indexer) { w.write(fingerprint) }
+        let fingerprint = FileFingerprint.of(indexer)
+        w.write(fingerprint != nil)
+        if let fingerprint { w.write(fingerprint) }
         for (name, value) in environment.filter({ $0.key.hasPrefix("PAGEFIND_") }).sorted(by: { $0.key < $1.key }) {
             w.write(name)
             w.write(value)
