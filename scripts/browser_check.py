@@ -25,6 +25,7 @@ import argparse
 import collections
 import functools
 import html.parser
+import json
 import http.server
 import os
 import re
@@ -40,6 +41,8 @@ ARTICLE = re.compile(r"^articles/[^/]+/index\.html$")
 PERSON = re.compile(r"^people/[^/]+/index\.html$")
 EVENT = re.compile(r"^events/[^/]+/index\.html$")
 WORD = re.compile(r"[^\W\d_]{6,}")
+# Articles besides the first looked for by a word of theirs, in every part of the search index.
+MORE_ARTICLES = 6
 
 
 class Text(html.parser.HTMLParser):
@@ -113,6 +116,14 @@ class Site:
         events = [e for a in articles for e in self.links(a, EVENT)]
         event = min(events, key=lambda e: len(naming[e])) if events else None
         return article, person, event, naming
+
+    def search_parts(self):
+        """The folders of the search index's parts after the first (none for an index made whole)."""
+        try:
+            with open(os.path.join(self.root, "pagefind", "parts.json"), encoding="utf-8") as f:
+                return json.load(f).get("parts", [])
+        except FileNotFoundError:
+            return []
 
     def rarest_word(self, article):
         """A word of the article that the fewest other articles have (ties: the first)."""
@@ -283,6 +294,15 @@ def main():
                 event_name = text_of(args.site, event).h1
                 browser.open(base + "search/index.html?q=" + urllib.parse.quote(event_name), width=WIDE, height=HEIGHT)
                 check_search(browser, checks, "an event's name", event_name, naming[event][0])
+            # A large site's index is made in parts (pagefind/parts.json lists those after the
+            # first), searched as one: each article, whatever part holds it, is found by its
+            # rarest word.
+            parts = site.search_parts()
+            others = [a for a in sorted(p for p in site.pages if ARTICLE.match(p)) if a != article][:MORE_ARTICLES]
+            for other in others:
+                word = site.rarest_word(other)
+                browser.open(base + "search/index.html?q=" + urllib.parse.quote(word), width=WIDE, height=HEIGHT)
+                check_search(browser, checks, f"a word (index in {len(parts) + 1} part{'s' if parts else ''})", word, other)
     except BrowserError as error:
         checks.expect(False, f"the browser: {error}")
     finally:

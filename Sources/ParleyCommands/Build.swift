@@ -50,24 +50,6 @@ public struct Build: ParsableCommand {
     }
 }
 
-extension BuildCommand {
-    /// The folder Pagefind writes its index into, in the site.
-    static let indexFolder = "pagefind"
-
-    /// Links every file of the output's search index into the new site; false (and none of it
-    /// in the new site) when one cannot be.
-    static func keepIndex(of site: SiteWriter.Staging) -> Bool {
-        let folder = site.root + "/" + indexFolder
-        try? removeTree(folder)
-        guard let files = try? DiskFileSystem().listFiles(in: site.output + "/" + indexFolder), !files.isEmpty,
-              files.allSatisfy({ site.keep(indexFolder + "/" + $0) }) else {
-            try? removeTree(folder)
-            return false
-        }
-        return true
-    }
-}
-
 /// What `BuildCommand.run` did.
 struct BuildOutcome: Sendable {
     /// 0 built cleanly, 1 built with errors, 2 nothing written.
@@ -126,25 +108,14 @@ struct BuildCommand {
         }
         let start = ContinuousClock.now
         var indexer: ((String) throws(WriteError) -> Void)?
+        var searchSeconds: Double?
         switch search ?? Pagefind.locate(option: nil) {
         case .found(let pagefind):
-            let scope = result.searchScope
-            // The index is made from the marked pages: when they are the last build's, byte for
-            // byte, the last index is taken (`SearchIndexStamp`).
-            let identity = result.searchPages.map {
-                SearchIndexStamp.identity(pages: $0, scope: scope, indexer: pagefind.executable, environment: ProcessInfo.processInfo.environment)
-            }
-            let (cacheFolder, site) = (cacheFolder, staging)
+            let indexing = SearchIndexing(pagefind: pagefind, result: result, staging: staging, cacheFolder: cacheFolder)
             indexer = { folder throws(WriteError) in
-                if let identity, let cacheFolder, let output = site.previousStamp,
-                   SearchIndexStamp.matches(cache: cacheFolder, identity: identity, output: output), Self.keepIndex(of: site) {
-                    print("search: Pagefind index kept (the pages it indexes did not change)")
-                } else {
-                    print("search: Pagefind \(try pagefind.index(site: folder, scope: scope))")
-                }
-                if let identity, let cacheFolder, let stamp = site.stamp {
-                    try SearchIndexStamp.save(cache: cacheFolder, identity: identity, output: stamp)
-                }
+                let start = ContinuousClock.now
+                print("search: " + (try indexing.run(in: folder)))
+                searchSeconds = seconds(since: start)
             }
         case .missing(let reason):
             print("search is off: \(reason)")
@@ -159,7 +130,7 @@ struct BuildCommand {
             return BuildOutcome(status: 2, result: result, outputProblem: error.description)
         }
         progress.clear()
-        if timings { printTimings(result, swapSeconds: seconds(since: start)) }
+        if timings { printTimings(result, swapSeconds: seconds(since: start) - (searchSeconds ?? 0), searchSeconds: searchSeconds) }
         print(namesOutput ? "\(result.summary) → \(output)/" : result.summary)
         return BuildOutcome(status: result.errorCount > 0 ? 1 : 0, result: result)
     }

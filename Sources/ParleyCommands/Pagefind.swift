@@ -37,12 +37,16 @@ struct Pagefind: Sendable, Equatable {
     /// Indexes the site in `folder` (Pagefind writes `folder/pagefind/`) and returns what it
     /// reported, such as `Indexed 5 pages`. Search results link to `…/index.html`, as every
     /// link of the site does, so they work on hosts that do not serve folder addresses.
-    /// `scope`: a glob of the pages to look at (`SearchScope`), or nil for every page.
-    func index(site folder: String, scope: String? = nil) throws(WriteError) -> String {
+    /// `scope`: a glob of the pages to look at (`SearchScope`), or nil for every page;
+    /// `outputPath`: where the index goes instead of `folder/pagefind/`.
+    func index(site folder: String, scope: String? = nil, outputPath: String? = nil) throws(WriteError) -> String {
         let output: String
         let status: Int32
+        var arguments = ["--site", folder, "--keep-index-url"]
+        if let scope { arguments += ["--glob", scope] }
+        if let outputPath { arguments += ["--output-path", outputPath] }
         do {
-            (status, output) = try Self.run(executable, ["--site", folder, "--keep-index-url"] + (scope.map { ["--glob", $0] } ?? []))
+            (status, output) = try Self.run(executable, arguments)
         } catch {
             throw WriteError(path: executable, message: "cannot run pagefind: \(error)")
         }

@@ -34,8 +34,10 @@ func report(_ diagnostics: [Diagnostic], verbose: Bool) {
 
 /// The steps of the build (pages are written as they are rendered, in "pages"), then the
 /// search index and the swap into place.
-func printTimings(_ result: BuildResult, swapSeconds: Double?) {
+/// `searchSeconds`: the time of the search index, made before the swap (not in `swapSeconds`).
+func printTimings(_ result: BuildResult, swapSeconds: Double?, searchSeconds: Double? = nil) {
     var timings = result.timings
+    if let searchSeconds { timings.append(("search index", searchSeconds)) }
     if let swapSeconds { timings.append(("swap", swapSeconds)) }
     let total = timings.filter { !$0.step.hasPrefix(" ") }.reduce(0) { $0 + $1.seconds }
     for (step, seconds) in timings + [("total", total)] {

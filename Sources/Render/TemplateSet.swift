@@ -37,6 +37,8 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     let compiled: MustacheRenderer?
     public let names: [String]
+    /// The templates' text, by file name.
+    private let texts: [String]
     /// Partials rendered for the items of lists, shared by every page rendered with this set.
     public let fragments: FragmentCache
 
@@ -68,6 +70,7 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = names
+        texts = sources.sorted(by: { $0.key < $1.key }).filter { $0.key.hasSuffix(".mustache") }.map(\.value)
         var compiled: [String: CompiledMustache] = [:]
         for (file, text) in sources where file.hasSuffix(".mustache") {
             guard let template = MustacheCompiler.compile(text) else {
@@ -77,6 +80,13 @@ public struct TemplateSet: Sendable {
             compiled[String(file.dropLast(".mustache".count))] = template
         }
         self.compiled = MustacheRenderer(templates: compiled)
+    }
+
+    /// Whether a template writes `word` (lowercase ASCII) with a capital letter somewhere, as
+    /// HTML allows for names of elements and attributes (`DATA-PAGEFIND-BODY`).
+    public func capitalizes(_ word: String) -> Bool {
+        func count(_ text: String) -> Int { text.split(separator: word, omittingEmptySubsequences: false).count - 1 }
+        return texts.contains { count($0.lowercased()) > count($0) }
     }
 
     /// False when the theme uses a feature only swift-mustache renders (slower, same output).

@@ -176,7 +176,7 @@ extension SiteBuilder {
         let events = Set(registry.events.map(\.id))
         var rebuilt: [BodyEdits.Rebuilt] = []
         var feedChanged = false
-        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
+        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL), markInAnyCase: SearchScope.markedInAnyCase(by: theme.templates))
         // Made when a page is to be checked: not for a build with nothing to make.
         var known: (files: Set<String>, paths: KnownPaths)?
         for (index, analyzed, state) in edited {
@@ -252,7 +252,7 @@ extension SiteBuilder {
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
-        (result.searchScope, result.searchPages) = SearchScope.of(manifest.searchPages)
+        (result.searchScope, result.searchPages, result.markedPages) = SearchScope.of(manifest.searchPages)
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
         // As a whole build counts them: pages, not the feeds of people and events.

@@ -69,8 +69,13 @@ public struct LinkChecker: Sendable {
     /// `basePath` is the path of the base URL (`/` or `/digest/`), for root-absolute links.
     public let basePath: String
 
-    public init(basePath: String = "/") {
+    /// Whether the theme writes the search mark with capitals somewhere (`SearchScope.marker`):
+    /// pages are then looked at for it in any case, slower.
+    public let markInAnyCase: Bool
+
+    public init(basePath: String = "/", markInAnyCase: Bool = false) {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        self.markInAnyCase = markInAnyCase
     }
 
     /// Checks a whole site in memory.
@@ -97,7 +102,8 @@ public struct LinkChecker: Sendable {
         let folder = Array(page[..<(page.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
         file.bytes.withUnsafeBufferPointer { bytes in
             let marked = SearchScope.marker.withUnsafeBytes { marker in
-                parley_contains_bytes(bytes.baseAddress, bytes.count, marker.baseAddress, marker.count) != 0
+                markInAnyCase ? parley_contains_bytes_any_case(bytes.baseAddress, bytes.count, marker.baseAddress, marker.count) != 0
+                    : parley_contains_bytes(bytes.baseAddress, bytes.count, marker.baseAddress, marker.count) != 0
             }
             if marked { check.searchDigest = ContentDigest.of(UnsafeRawBufferPointer(bytes)) }
             // The page's own ids first: a link may come before the element it points to.

@@ -14,23 +14,37 @@ import Render
 /// byte: 25 s and 2.2 GB instead of 75 s and 3.1 GB).
 public enum SearchScope {
     /// The attribute that marks what Pagefind indexes, as themes write it.
-    static let marker = Array("data-pagefind-body".utf8)
+    static let marker = Array(markerName.utf8)
+    static let markerName = "data-pagefind-body"
 
-    /// A marked page and the digest of its bytes.
-    struct Page: Sendable {
-        var path: String
-        var digest: ContentDigest
+    /// Whether pages must be looked at for the mark in any case: the theme writes it with
+    /// capitals somewhere (HTML names of attributes are the same in any case, and Pagefind
+    /// takes them so).
+    static func markedInAnyCase(by templates: TemplateSet) -> Bool {
+        templates.capitalizes(markerName)
     }
 
-    /// The glob of the marked `pages` and the digest of what the index is made from (both nil
-    /// when no page is marked).
-    static func of(_ pages: [Page]) -> (glob: String?, digest: ContentDigest?) {
-        (glob(marked: pages.map(\.path)), digest(of: pages))
+    /// A marked page and the digest of its bytes.
+    public struct Page: Sendable, Equatable {
+        public var path: String
+        public var digest: ContentDigest
+
+        public init(path: String, digest: ContentDigest) {
+            self.path = path
+            self.digest = digest
+        }
+    }
+
+    /// The glob of the marked `pages`, the digest of what the index is made from (both nil
+    /// when no page is marked) and the pages, by path.
+    static func of(_ pages: [Page]) -> (glob: String?, digest: ContentDigest?, pages: [Page]) {
+        let sorted = pages.sorted(by: { $0.path < $1.path })
+        return (glob(marked: sorted.map(\.path)), digest(of: sorted), sorted)
     }
 
     /// The digest of what the index is made from: each marked page's path and bytes, in path
     /// order; nil when no page is marked (the index is then made from every page).
-    static func digest(of pages: [Page]) -> ContentDigest? {
+    public static func digest(of pages: [Page]) -> ContentDigest? {
         guard !pages.isEmpty else { return nil }
         var w = ByteWriter()
         w.write("search pages")

@@ -54,6 +54,8 @@ public struct BuildResult: Sendable {
     /// The digest of the paths and bytes of the pages the search indexes (`SearchScope`), when
     /// the theme marks some.
     public var searchPages: ContentDigest?
+    /// The pages the search indexes, by path, with their digests (`SearchParts`).
+    public var markedPages: [SearchScope.Page] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -305,7 +307,7 @@ public struct SiteBuilder: Sendable {
             let renderer = try SiteRenderer(library: library, site: site, templates: theme.templates)
             let jobs = renderer.jobs()
             let known = Set(jobs.flatMap(renderer.paths(of:)) + theme.assets.map(\.path))
-            let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL))
+            let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL), markInAnyCase: SearchScope.markedInAnyCase(by: theme.templates))
             let knownPaths = KnownPaths(known)
             let anchors = AnchorIndex()
             timer.lap("page list")
@@ -465,7 +467,7 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
-            (result.searchScope, result.searchPages) = SearchScope.of(searchable)
+            (result.searchScope, result.searchPages, result.markedPages) = SearchScope.of(searchable)
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
                 if let fingerprints = analysis.articleFingerprints, let digests = analysis.articleDigests, let registry = analysis.registryIndex {

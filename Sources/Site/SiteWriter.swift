@@ -186,6 +186,28 @@ public struct SiteWriter: Sendable {
         public func discard() {
             try? removeTree(root)
         }
+
+        /// A folder beside the staging folder, on the same file system, for work on the new site
+        /// before the swap. The caller removes it; a build killed first leaves it to the next
+        /// build, which removes it with the staging folder.
+        public func scratchFolder(_ name: String) -> String {
+            "\(writer.parent)/.\(writer.baseName).staging-\(name)-\(getpid())"
+        }
+
+        /// Links files of the new site into `folder` (a `scratchFolder`) at the same paths,
+        /// making their folders: the same files, not copies.
+        public func linkFiles(_ paths: [String], into folder: String) throws(WriteError) {
+            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                throw WriteError(path: folder, message: "cannot create folder: \(String(cString: strerror(errno)))")
+            }
+            for path in paths {
+                guard SiteWriter.isSafe(path) else { throw WriteError(path: path, message: "unsafe output path") }
+                let from = "\(root)/\(path)", to = "\(folder)/\(path)"
+                if link(from, to) == 0 { continue }
+                if errno == ENOENT, (try? writer.makeParents(root: folder, path)) != nil, link(from, to) == 0 { continue }
+                throw WriteError(path: to, message: "cannot link \(from): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     private func checkReplaceable() throws(WriteError) {

@@ -27,6 +27,20 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs the `parley` executable; returns what it wrote to standard error.
+    func parleyErrors(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: KillTests.parley)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// An executable shell script.
     func script(_ path: String, _ body: String) {
         _ = FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n\(body)\n".utf8), attributes: [.posixPermissions: 0o755])
@@ -34,6 +48,7 @@ import Testing
 
     let templates = RepositoryPaths.inRepository("templates")
     let basic = RepositoryPaths.inRepository("Tests/Fixtures/sites/basic/content")
+    let sample = RepositoryPaths.inRepository("content")
 
     @Test func lookupOrderIsOptionThenEnvironmentThenPath() {
         let root = RepositoryPaths.temporaryFolder()
@@ -147,6 +162,110 @@ import Testing
         #expect(runs() == 4)
     }
 
+    /// A site with more marked pages than a part holds (here one page a part) is indexed in
+    /// parts: Pagefind is run once a part, on a folder of that part's pages alone, each part in
+    /// its folder of the index; the search page is told the parts. An edit indexes again only the
+    /// part that holds the edited page.
+    @Test func aLargeSiteIsIndexedInPartsAndAnEditIndexesOnlyItsPart() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        // The sample site: five articles, in parts of one page on average (eight parts).
+        try FileManager.default.copyItem(atPath: sample, toPath: root + "/content")
+        // Records each run's pages; writes them as its "index" where it is told to.
+        script(root + "/fake-pagefind", """
+        site="$2"; out="$2/pagefind"
+        [ "$4" = "--output-path" ] && out="$5"
+        pages=$(cd "$site" && find . -name '*.html' | sort | tr '\\n' ' ')
+        echo "$pages" >> \(root)/runs
+        mkdir -p "$out" && echo "$pages $(cd "$site" && cat $(find . -name '*.html' | sort) | cksum)" > "$out/pagefind.js"
+        echo "  Indexed $(echo $pages | wc -w) pages"
+        """)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PARLEY_SEARCH_PART_PAGES"] = "1"
+        func build(parts: Bool = true) throws -> String {
+            let (status, output) = try parley(["build", "--content", root + "/content", "--templates", templates, "--output", root + "/public",
+                                               "--pagefind", root + "/fake-pagefind", "--cache", root + "/cache"],
+                                              environment: parts ? environment : nil)
+            #expect(status == 0, "\(output)")
+            return output
+        }
+        func runs() -> [String] { ((try? String(contentsOfFile: root + "/runs", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
+        func listed() throws -> [String] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: root + "/public/pagefind/parts.json"))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])["parts"] ?? []
+        }
+
+        let first = try build()
+        let made = runs()
+        #expect((2...5).contains(made.count), "some parts hold a page, none is run twice: \(made)")
+        #expect(made.allSatisfy { $0.split(separator: " ").allSatisfy { $0.hasPrefix("./articles/") } }, "only marked pages: \(made)")
+        #expect(made.flatMap { $0.split(separator: " ") }.count == 5, "each article in one part: \(made)")
+        #expect(first.contains("search: Pagefind indexed 5 pages in \(made.count) parts"), "\(first)")
+        let parts = try listed()
+        #expect(parts.count == made.count - 1)
+        for folder in [""] + parts {
+            #expect(RepositoryPaths.exists(root + "/public/pagefind/\(folder)pagefind.js"), "part \(folder)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".public.staging") }
+        #expect(leftovers.isEmpty, "the folders of each part's pages are removed: \(leftovers)")
+        let indexes = KillTests.snapshot(root + "/public/pagefind")
+
+        // Nothing changed: every part kept, as it was.
+        let again = try build()
+        #expect(again.contains("search: Pagefind index kept: \(made.count) parts"), "\(again)")
+        #expect(runs().count == made.count)
+        #expect(KillTests.snapshot(root + "/public/pagefind") == indexes)
+
+        // One article edited: its part alone is indexed again, and it holds the new page.
+        let article = root + "/content/articles/001_d046daa32b3b511d.txt"
+        try (String(contentsOfFile: article, encoding: .utf8) + "\nOfficials said the talks would go on.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        let edited = try build()
+        let after = runs()
+        #expect(after.count == made.count + 1, "\(after)")
+        #expect(edited.contains("1 of \(made.count) parts"), "\(edited)")
+        let redone = try #require(after.last)
+        #expect(made.contains(redone), "the same part, the same pages")
+        let changed = KillTests.snapshot(root + "/public/pagefind").filter { indexes[$0.key] != $0.value }.map(\.key)
+        #expect(changed.count == 1, "one part's index changed: \(changed)")
+        #expect(try listed() == parts)
+
+        // The default size of a part: the five pages are one index again, the parts gone.
+        let whole = try build(parts: false)
+        #expect(whole.contains("search: Pagefind Indexed "), "\(whole)")
+        #expect(runs().last?.contains("./index.html") == true, "given the whole site (and the glob of the marked pages)")
+        #expect(try listed().isEmpty)
+        #expect(!RepositoryPaths.exists(root + "/public/pagefind/parts"))
+    }
+
+    /// `--timings` lists each step with its time, the search index among them (it is made
+    /// before the swap, and not counted in it), and a total that is their sum.
+    @Test func theTimingsShowTheSearchIndexAsAStepOfItsOwn() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        script(root + "/slow-pagefind", """
+        sleep 0.3; mkdir -p "$2/pagefind" && echo index > "$2/pagefind/pagefind.js"
+        echo "  Indexed 3 pages"
+        """)
+        let errors = try parleyErrors(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
+                                       "--pagefind", root + "/slow-pagefind", "--timings"])
+        var steps: [String: Double] = [:]
+        var order: [String] = []
+        for line in errors.split(separator: "\n") where !line.hasPrefix(" ") && line.hasSuffix(" ms") {
+            let words = line.dropLast(3).split(separator: " ")
+            guard let last = words.last, let milliseconds = Double(last) else { continue }
+            let step = words.dropLast().joined(separator: " ")
+            steps[step] = milliseconds
+            order.append(step)
+        }
+        #expect(Array(order.suffix(3)) == ["search index", "swap", "total"], "\(errors)")
+        #expect(order.contains("ingest") && order.contains("pages"), "\(order)")
+        let search = try #require(steps["search index"])
+        #expect(search >= 300, "the indexer's time: \(search) ms")
+        #expect(try #require(steps["swap"]) < 300, "the swap alone")
+        let sum = order.dropLast().reduce(0) { $0 + steps[$1]! }
+        #expect(abs(sum - steps["total"]!) < 1, "\(sum) against \(steps["total"]!)")
+    }
+
     @Test func aFailingPagefindFailsTheBuildAndKeepsThePreviousSite() throws {
         let root = RepositoryPaths.temporaryFolder()
         defer { try? removeTree(root) }
@@ -196,15 +315,46 @@ import Testing
         }
     }
 
+    /// Real Pagefind, a site in parts: each part is a Pagefind index of its own, and the parts
+    /// together hold the very records of the pages that one index of the whole site holds.
+    @Test(.enabled(if: SearchTests.installed, "Pagefind is not installed (pip install pagefind-bin)"))
+    func realPagefindPartsHoldTheRecordsOfTheWholeIndex() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PARLEY_SEARCH_PART_PAGES"] = "1"
+        let (status, output) = try parley(["build", "--content", sample, "--templates", templates, "--output", root + "/parts"], environment: environment)
+        #expect(status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/parts/pagefind/parts.json"))
+        let parts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])["parts"] ?? []
+        #expect(!parts.isEmpty, "\(output)")
+        var fragments: [String: [UInt8]] = [:]
+        var pageCount = 0
+        for folder in [""] + parts {
+            let entry = try String(contentsOfFile: root + "/parts/pagefind/\(folder)pagefind-entry.json", encoding: .utf8)
+            let count = entry.firstMatch(of: /"page_count":(\d+)/).map { Int($0.1)! } ?? 0
+            #expect(count >= 1, "part \(folder): \(entry)")
+            pageCount += count
+            fragments.merge(KillTests.snapshot(root + "/parts/pagefind/\(folder)fragment")) { first, _ in first }
+            #expect(RepositoryPaths.exists(root + "/parts/pagefind/\(folder)pagefind.js"))
+        }
+        #expect(pageCount == 5)
+        let whole = try parley(["build", "--content", sample, "--templates", templates, "--output", root + "/whole"])
+        #expect(whole.status == 0)
+        #expect(fragments == KillTests.snapshot(root + "/whole/pagefind/fragment"))
+    }
+
     /// A theme that marks another kind of page too (here the home page) gets it searched: the
     /// pages handed to Pagefind are then the folders and files of both kinds, in one glob.
-    @Test(.enabled(if: SearchTests.installed, "Pagefind is not installed (pip install pagefind-bin)"))
-    func aThemeMarkingTheHomePageGetsItSearchedToo() throws {
+    /// HTML names attributes in any case, and so does Pagefind: a mark written in capitals counts.
+    @Test(.enabled(if: SearchTests.installed, "Pagefind is not installed (pip install pagefind-bin)"),
+          arguments: ["data-pagefind-body", "DATA-PAGEFIND-BODY", "Data-Pagefind-Body"])
+    func aThemeMarkingTheHomePageGetsItSearchedToo(mark: String) throws {
         let root = RepositoryPaths.temporaryFolder()
         defer { try? removeTree(root) }
         try FileManager.default.copyItem(atPath: templates, toPath: root + "/theme")
         let home = try String(contentsOfFile: root + "/theme/home.mustache", encoding: .utf8)
-        try home.replacingOccurrences(of: "<h1>{{site.title}}</h1>", with: "<h1 data-pagefind-body>{{site.title}}</h1>")
+        try home.replacingOccurrences(of: "<h1>{{site.title}}</h1>", with: "<h1 \(mark)>{{site.title}}</h1>")
             .write(toFile: root + "/theme/home.mustache", atomically: true, encoding: .utf8)
         let (status, output) = try parley(["build", "--content", basic, "--templates", root + "/theme", "--output", root + "/public"])
         #expect(status == 0)

@@ -7,4 +7,7 @@
 /// Glibc module does not declare).
 int parley_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// Whether `needle` (lowercase ASCII) occurs in `haystack` with ASCII letters in any case.
+int parley_contains_bytes_any_case(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

@@ -13,10 +13,10 @@ import Render
 /// taken for it.
 public enum SearchIndexStamp {
     static let file = "search.bin"
-    private static let kind = "parley search 1"
+    private static let kind = "parley search 2"
 
-    /// What an index depends on: the marked pages (`BuildResult.searchPages`), the glob the
-    /// indexer was given, the indexer itself (its path and the fingerprint of its file), and
+    /// What an index, or a part of one, depends on: the marked pages it holds
+    /// (`SearchScope.digest`), what the indexer was given besides (the glob, or the part's folder), the indexer itself (its path and the fingerprint of its file), and
     /// the environment variables and configuration files it reads (`PAGEFIND_*`, a
     /// `pagefind.yml`, `.yaml`, `.toml` or `.json` in the current folder).
     public static func identity(pages: ContentDigest, scope: String?, indexer: String,
@@ -41,26 +41,35 @@ public enum SearchIndexStamp {
         return ContentDigest.of(w.bytes)
     }
 
-    /// Whether the index of the site whose marker has the fingerprint `output` was made from
-    /// `identity`.
-    public static func matches(cache folder: String, identity: ContentDigest, output: FileFingerprint) -> Bool {
-        guard var r = CacheFile.read(BuildCache(folder: folder).path(file), kind: kind) else { return false }
+    /// What each part of the index of the site whose marker has the fingerprint `output` was
+    /// made from, by the part's folder (`SearchParts`; "" for a site indexed whole); empty when
+    /// nothing is known of that site's index.
+    public static func load(cache folder: String, output: FileFingerprint) -> [String: ContentDigest] {
+        guard var r = CacheFile.read(BuildCache(folder: folder).path(file), kind: kind) else { return [:] }
         do throws(ByteReader.Damaged) {
-            let madeFrom = try r.readDigest()
-            let site = try r.readFingerprint()
-            return madeFrom == identity && site == output && r.atEnd
+            guard try r.readFingerprint() == output else { return [:] }
+            var parts: [String: ContentDigest] = [:]
+            for _ in 0..<(try r.readCount()) {
+                let part = try r.readString()
+                parts[part] = try r.readDigest()
+            }
+            return r.atEnd ? parts : [:]
         } catch {
-            return false
+            return [:]
         }
     }
 
-    /// Notes that the index of the site whose marker has the fingerprint `output` was made from
-    /// `identity`.
-    public static func save(cache folder: String, identity: ContentDigest, output: FileFingerprint) throws(WriteError) {
+    /// Notes that each part of the index of the site whose marker has the fingerprint `output`
+    /// was made from its identity (`identities`, by the part's folder).
+    public static func save(cache folder: String, identities: [String: ContentDigest], output: FileFingerprint) throws(WriteError) {
         let cache = BuildCache(folder: folder)
         var w = ByteWriter()
-        w.write(identity)
         w.write(output)
+        w.write(UInt64(identities.count))
+        for (part, identity) in identities.sorted(by: { $0.key < $1.key }) {
+            w.write(part)
+            w.write(identity)
+        }
         try cache.prepare()
         try CacheFile.write(cache.path(file), kind: kind, w.bytes)
     }
