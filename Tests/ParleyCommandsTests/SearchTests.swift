@@ -237,6 +237,34 @@ import Testing
         #expect(!RepositoryPaths.exists(root + "/public/pagefind/parts"))
     }
 
+    /// The parts to index are made two at a time, their results kept in order; a failure is
+    /// thrown once the runs under way have finished, and no other run starts.
+    @Test func partsAreIndexedTwoAtATime() throws {
+        final class Counter: @unchecked Sendable {
+            let lock = NSLock()
+            var running = 0, most = 0, started = 0
+        }
+        let counter = Counter()
+        let results = try SearchIndexing.concurrently(Array(0..<12), width: 2) { item throws(WriteError) -> Int in
+            counter.lock.withLock { counter.running += 1; counter.started += 1; counter.most = max(counter.most, counter.running) }
+            usleep(20_000)
+            counter.lock.withLock { counter.running -= 1 }
+            return item * item
+        }
+        #expect(results == (0..<12).map { $0 * $0 })
+        #expect(counter.most == 2)
+        let failing = Counter()
+        #expect(throws: WriteError.self) {
+            _ = try SearchIndexing.concurrently(Array(0..<12), width: 2) { item throws(WriteError) -> Int in
+                failing.lock.withLock { failing.started += 1 }
+                usleep(10_000)
+                if item == 3 { throw WriteError(path: "part 3", message: "pagefind failed") }
+                return item
+            }
+        }
+        #expect(failing.started < 12, "no run starts after a failure: \(failing.started)")
+    }
+
     /// `--timings` lists each step with its time, the search index among them (it is made
     /// before the swap, and not counted in it), and a total that is their sum.
     @Test func theTimingsShowTheSearchIndexAsAStepOfItsOwn() throws {
