@@ -18,6 +18,7 @@
 #    quotation in another article (which person and event pages show too) and builds again;
 #    then checks that the incremental output is byte for byte a full build of the edited content.
 # 4. Scores the people and events Parley found against the corpus's truth.jsonl (score.py).
+# 5. With Pagefind installed: a full build with the search index, and one after a quote edit.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -161,6 +162,22 @@ if ! diff -r -q "$PARLEY_OUT" "$OUT/parley-fresh" >"$OUT/incremental-diff" 2>&1;
   incremental_check="DIFFERS from a full build: see $OUT/incremental-diff"
 fi
 
+# 5. With the search index (when Pagefind is installed; Hugo makes none, so it is not in the ratio):
+# a full build, then a build after a quotation is edited.
+search_report="(Pagefind not installed: pip install pagefind-bin)"
+if "$PARLEY" build --help 2>&1 | grep -q -- '--pagefind' && { command -v pagefind >/dev/null || python3 -c "import pagefind_bin" 2>/dev/null; }; then
+  echo "Builds with the search index…" >&2
+  SEARCH_OUT=$OUT/parley-search
+  SEARCH_BUILD=("$PARLEY" build --content "$CONTENT" --templates "$TEMPLATES" --output "$SEARCH_OUT" --cache "$OUT/parley-search-cache")
+  search_wall=() search_rss=() search_edit_wall=() search_edit_rss=()
+  rm -rf "$SEARCH_OUT" "$OUT/parley-search-cache"
+  timed search_wall search_rss "${SEARCH_BUILD[@]}"
+  edit_quote "${articles[$(( 4241 % ${#articles[@]} ))]}" search >/dev/null
+  timed search_edit_wall search_edit_rss "${SEARCH_BUILD[@]}"
+  parts=$(python3 -c "import json, sys; print(1 + len(json.load(open(sys.argv[1]))['parts']))" "$SEARCH_OUT/pagefind/parts.json" 2>/dev/null || echo 1)
+  search_report="full build ${search_wall[0]} s, then 1 quote ${search_edit_wall[0]} s (index in $parts parts); largest process $(mib "$(maximum "${search_rss[@]}" "${search_edit_rss[@]}")")"
+fi
+
 hugo_median=$(median "${hugo_wall[@]}")
 parley_median=$(median "${parley_wall[@]}")
 edit_median=$(median "${edit_wall[@]}")
@@ -188,6 +205,8 @@ incremental output:                $incremental_check
 
 parley build --timings (one full build):
 $(echo "$stages" | sed 's/^/  /')
+
+with the search index (Pagefind):  $search_report
 
 entities against truth.jsonl:
 $(echo "$scores" | sed 's/^/  /')
