@@ -12,33 +12,20 @@ import Testing
         return false
     }()
 
-    /// Runs the `parley` executable; returns its exit status and standard output.
-    func parley(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+    /// Runs the `parley` executable; returns its exit status and standard output (or, with
+    /// `standardError`, what it wrote there instead).
+    func parley(_ arguments: [String], environment: [String: String]? = nil, standardError: Bool = false) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: KillTests.parley)
         process.arguments = arguments
         if let environment { process.environment = environment }
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = standardError ? FileHandle.nullDevice : pipe
+        process.standardError = standardError ? pipe : FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    /// Runs the `parley` executable; returns what it wrote to standard error.
-    func parleyErrors(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: KillTests.parley)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// An executable shell script.
@@ -274,8 +261,8 @@ import Testing
         sleep 0.3; mkdir -p "$2/pagefind" && echo index > "$2/pagefind/pagefind.js"
         echo "  Indexed 3 pages"
         """)
-        let errors = try parleyErrors(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
-                                       "--pagefind", root + "/slow-pagefind", "--timings"])
+        let errors = try parley(["build", "--content", basic, "--templates", templates, "--output", root + "/public",
+                                 "--pagefind", root + "/slow-pagefind", "--timings"], standardError: true).output
         var steps: [String: Double] = [:]
         var order: [String] = []
         for line in errors.split(separator: "\n") where !line.hasPrefix(" ") && line.hasSuffix(" ms") {
