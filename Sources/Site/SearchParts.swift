@@ -10,7 +10,8 @@ import Render
 /// is indexed in parts, each page in the part its path's digest chooses: an edit indexes again
 /// the one part that holds the page (the others are kept, `SearchIndexStamp`), and Pagefind
 /// never holds more than a part in memory. The parts are random samples of the site, so their
-/// word statistics, and the scores merged across them, are those of the whole.
+/// word statistics, and the scores merged across them, are close to those of one index: the
+/// same pages are found, and pages that score nearly alike may come in another order.
 ///
 /// The first part that holds a page is the site's index (`pagefind/`, whose interface the search
 /// page loads); the others are `pagefind/parts/N/`, listed for the search page in
