@@ -16,7 +16,10 @@ public struct Build: ParsableCommand {
         does not stop the build: it is reported, and the rest of the site is built.
 
         When Pagefind is found (pip install pagefind-bin), it indexes the new site for search \
-        before the swap; without it the site is built and search is off.
+        before the swap; without it the site is built and search is off. A site with more than \
+        1,000 pages to search is indexed in parts of up to about 1,000 pages (PARLEY_SEARCH_PART_PAGES \
+        sets another size), searched as one; with the cache, only the parts whose pages changed \
+        are indexed again.
 
         Exit status: 0 when the site was built without errors; 1 when there were errors (the \
         site is still written if it could be built); 2 when nothing could be written.
