@@ -175,7 +175,12 @@ if "$PARLEY" build --help 2>&1 | grep -q -- '--pagefind' && { command -v pagefin
   edit_quote "${articles[$(( 4241 % ${#articles[@]} ))]}" search >/dev/null
   timed search_edit_wall search_edit_rss "${SEARCH_BUILD[@]}"
   parts=$(python3 -c "import json, sys; print(1 + len(json.load(open(sys.argv[1]))['parts']))" "$SEARCH_OUT/pagefind/parts.json" 2>/dev/null || echo 1)
-  search_report="full build ${search_wall[0]} s, then 1 quote ${search_edit_wall[0]} s (index in $parts parts); largest process $(mib "$(maximum "${search_rss[@]}" "${search_edit_rss[@]}")")"
+  # The site after the edit, search index included, against a full build of the edited content.
+  rm -rf "$OUT/parley-search-fresh"
+  "$PARLEY" build --content "$CONTENT" --templates "$TEMPLATES" --output "$OUT/parley-search-fresh" --no-cache >/dev/null 2>&1 || true
+  search_check="identical to a full build"
+  diff -r -q "$SEARCH_OUT" "$OUT/parley-search-fresh" >"$OUT/search-diff" 2>&1 || search_check="DIFFERS from a full build: see $OUT/search-diff"
+  search_report="full build ${search_wall[0]} s, then 1 quote ${search_edit_wall[0]} s (index in $parts parts; $search_check); largest process $(mib "$(maximum "${search_rss[@]}" "${search_edit_rss[@]}")")"
 fi
 
 hugo_median=$(median "${hugo_wall[@]}")
