@@ -542,7 +542,7 @@ extension SiteBuilder {
     /// frees (the rendered cards of every list, each thread's buffers) for later allocations,
     /// which the last steps of a build are too few to use: without this, the peak memory of a
     /// large build is set at its end by memory it no longer holds.
-    static func returnFreedMemory() {
+    public static func returnFreedMemory() {
         #if canImport(Glibc)
         _ = glibcMallocTrim(0)
         #endif
