@@ -216,9 +216,9 @@ extension SiteBuilder {
             guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
             rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
         }
-        // The site the sink starts from, when it is known; one that is not is emptied first.
+        // The site the sink starts from: its list, or its files looked at when that is not known.
         let reused = reusedPages.take()
-        if sink.reusedStamp != nil, reused == nil { sink.removeLeftovers(keeping: [], had: []) }
+        let reusedFiles = sink.reusedStamp != nil && reused == nil ? sink.heldFiles() : []
         timer.lap("analyze")
 
         // The last site's files, in place in the site the sink starts from or linked from the
@@ -248,7 +248,7 @@ extension SiteBuilder {
             manifest.diagnostics.removeAll { $0.step == LinkChecker.step && $0.file == page.state.page }
             manifest.diagnostics += page.entry.broken.map(\.diagnostic)
         }
-        if let reused { sink.removeLeftovers(keeping: known?.files ?? Set(manifest.files), had: reused.files) }
+        if sink.reusedStamp != nil { sink.removeLeftovers(keeping: known?.files ?? Set(manifest.files), had: reused?.files ?? reusedFiles) }
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files

@@ -333,12 +333,15 @@ public struct SiteBuilder: Sendable {
             // whose inputs did not change are already in place. When what it holds is not known,
             // it is emptied.
             var reusedSite: PageManifest?
+            // Its files, looked at, when its list is not known: a file there that is the last
+            // site's own (a link of it) is kept as it is, and the others are replaced or removed.
+            var reusedFiles: [String] = []
             if let stamp = sink.reusedStamp {
                 if let cache, let pageIdentity {
                     reusedSite = useCarried ? carried.reused
                         : PageManifest.load(cache, file: PageManifest.previousFile, identity: pageIdentity, output: stamp, parts: .pages)
                 }
-                if reusedSite == nil { sink.removeLeftovers(keeping: [], had: []) }
+                if reusedSite == nil { reusedFiles = sink.heldFiles() }
             }
             let reused = reusedSite
             /// The entry of a page whose inputs did not change: already in the reused site, or
@@ -459,7 +462,7 @@ public struct SiteBuilder: Sendable {
                 result.writeError = result.writeError ?? done.error
                 for feed in done.feeds { manifest.entries[feed.paths[0]] = feed }
             }
-            if let reused { sink.removeLeftovers(keeping: paths, had: reused.files) }
+            if sink.reusedStamp != nil { sink.removeLeftovers(keeping: paths, had: reused?.files ?? reusedFiles) }
             timer.lap("feeds")
 
             for broken in links.finish(paths: paths, anchors: anchors) {

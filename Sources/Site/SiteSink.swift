@@ -32,6 +32,11 @@ public protocol SiteSink: AnyObject, Sendable {
     /// `keeping`, and anything at the top that `keeping` does not reach (with `had` empty,
     /// everything not in `keeping`).
     func removeLeftovers(keeping: Set<String>, had: [String])
+
+    /// The files the reused site holds, found by looking (for a reused site whose list the
+    /// build cache does not have): what the sink started from is then kept where it is the
+    /// previous site's own file, and what the new site has not is removed at the end.
+    func heldFiles() -> [String]
 }
 
 extension SiteSink {
@@ -42,6 +47,7 @@ extension SiteSink {
     public func previousBytes(_ path: String) -> [UInt8]? { nil }
     public var reusedStamp: FileFingerprint? { nil }
     public func removeLeftovers(keeping: Set<String>, had: [String]) {}
+    public func heldFiles() -> [String] { [] }
 }
 
 /// Keeps the files in memory.

@@ -133,12 +133,24 @@ public struct SiteWriter: Sendable {
             guard previousStamp != nil, SiteWriter.isSafe(path) else { return false }
             let from = "\(writer.output)/\(path)", to = "\(root)/\(path)"
             if link(from, to) == 0 { return true }
-            if errno == EEXIST { // the reused site's own file, not right anymore
+            if errno == EEXIST { // the reused site's file: right when it is the previous site's own
+                if Self.sameFile(from, to) { return true }
                 unlink(to)
                 return link(from, to) == 0
             }
             guard errno == ENOENT, access(from, F_OK) == 0, (try? writer.makeParents(root: root, path)) != nil else { return false }
             return link(from, to) == 0
+        }
+
+        /// Whether two paths name one file (a link of the other), on the same device.
+        static func sameFile(_ a: String, _ b: String) -> Bool {
+            var first = stat(), second = stat()
+            return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_ino == second.st_ino && first.st_dev == second.st_dev
+        }
+
+        public func heldFiles() -> [String] {
+            guard reusedStamp != nil else { return [] }
+            return (try? DiskFileSystem().listFiles(in: root)) ?? []
         }
 
         public func isUnchanged(_ file: OutputFile) -> Bool {
