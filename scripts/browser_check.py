@@ -183,7 +183,10 @@ SEARCH_RESULTS = """new Promise(resolve => {
     const links = [...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.getAttribute('href'));
     const message = document.querySelector('.pagefind-ui__message');
     const status = document.getElementById('search-status');
-    const done = links.length || (message && /no results/i.test(message.textContent)) || (status && status.textContent);
+    // Done: results, Pagefind's "no results", or the search page's own word (search is off),
+    // but not while it says it is loading.
+    const said = status ? status.textContent : '';
+    const done = links.length || (message && /no results/i.test(message.textContent)) || (said && !/^Loading/.test(said));
     if (done || Date.now() - start > 20000)
       resolve({links, message: message ? message.textContent : '', status: status ? status.textContent : ''});
     else setTimeout(poll, 100);
