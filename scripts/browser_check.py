@@ -183,10 +183,14 @@ SEARCH_RESULTS = """new Promise(resolve => {
     const links = [...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.getAttribute('href'));
     const message = document.querySelector('.pagefind-ui__message');
     const status = document.getElementById('search-status');
-    // Done: results, Pagefind's "no results", or the search page's own word (search is off),
-    // but not while it says it is loading.
+    // Done: as many results shown as Pagefind says it found (at most its first page of five;
+    // each appears once its own data has loaded), Pagefind's "no results", or the search page's
+    // own word (search is off), but not while it says it is loading.
     const said = status ? status.textContent : '';
-    const done = links.length || (message && /no results/i.test(message.textContent)) || (said && !/^Loading/.test(said));
+    const counted = message ? message.textContent.match(/^([\d,]+) results? for/) : null;
+    const found = counted ? parseInt(counted[1].replace(/,/g, ''), 10) : 0;
+    const done = (counted && links.length >= Math.min(found, 5)) || (message && /no results/i.test(message.textContent))
+      || (said && !/^Loading/.test(said));
     if (done || Date.now() - start > 20000)
       resolve({links, message: message ? message.textContent : '', status: status ? status.textContent : ''});
     else setTimeout(poll, 100);
