@@ -1,7 +1,5 @@
 import ArgumentParser
 import Dispatch
-import Foundation
-import Ingest
 import ParleyCore
 import Site
 
@@ -53,15 +51,6 @@ public struct Build: ParsableCommand {
     }
 }
 
-/// The library of a finished build, let go of on another thread.
-private final class Dropped: @unchecked Sendable {
-    var library: Library?
-
-    init(_ library: Library?) {
-        self.library = library
-    }
-}
-
 /// What `BuildCommand.run` did.
 struct BuildOutcome: Sendable {
     /// 0 built cleanly, 1 built with errors, 2 nothing written.
@@ -108,10 +97,10 @@ struct BuildCommand {
         var result = builder.build(into: staging, progress: progress.stepFinished)
         // Nothing from here on needs the library (at 100,000 articles 1.6 GB): let go of it and
         // hand its memory back on another thread, while the search index is made.
-        let dropped = Dropped(result.library)
+        let dropped = Locked(result.library)
         result.library = nil
         DispatchQueue.global().async {
-            dropped.library = nil
+            dropped.withLock { $0 = nil }
             SiteBuilder.returnFreedMemory()
         }
         progress.clear()

@@ -1,6 +1,5 @@
 import Foundation
 import Ingest
-import ParleyCore
 import Render
 import Site
 
@@ -109,20 +108,20 @@ struct SearchIndexing {
     /// finished, and no item starts after it.
     static func concurrently<Item: Sendable, Result: Sendable>(_ items: [Item], width: Int,
                                                               _ work: @escaping @Sendable (Item) throws(WriteError) -> Result) throws(WriteError) -> [Result] {
-        let shared = ConcurrentRuns<Result>(items.count)
+        let shared = Locked((results: [Result?](repeating: nil, count: items.count), next: 0, failure: WriteError?.none))
         @Sendable func drain() {
             while true {
-                let index: Int? = shared.lock.withLock {
-                    guard shared.failure == nil, shared.next < items.count else { return nil }
-                    shared.next += 1
-                    return shared.next - 1
+                let index: Int? = shared.withLock { state in
+                    guard state.failure == nil, state.next < items.count else { return nil }
+                    state.next += 1
+                    return state.next - 1
                 }
                 guard let index else { return }
                 do throws(WriteError) {
                     let result = try work(items[index])
-                    shared.lock.withLock { shared.results[index] = result }
+                    shared.withLock { $0.results[index] = result }
                 } catch {
-                    shared.lock.withLock { shared.failure = shared.failure ?? error }
+                    shared.withLock { $0.failure = $0.failure ?? error }
                 }
             }
         }
@@ -133,8 +132,9 @@ struct SearchIndexing {
         }
         drain()
         finished.wait()
-        if let failure = shared.failure { throw failure }
-        return shared.results.map { $0! }
+        let (results, failure) = shared.withLock { ($0.results, $0.failure) }
+        if let failure { throw failure }
+        return results.map { $0! }
     }
 
     /// Indexes the pages of one part into its folder of the index: Pagefind is run on a folder
@@ -147,18 +147,6 @@ struct SearchIndexing {
         let output = folder + "/" + Self.indexFolder + (part.folder.isEmpty ? "" : "/" + part.folder.dropLast())
         let said = try pagefind.index(site: pages, outputPath: output)
         return said.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? part.pages.count
-    }
-}
-
-/// What the threads of `SearchIndexing.concurrently` share, under its lock.
-private final class ConcurrentRuns<Result>: @unchecked Sendable {
-    let lock = NSLock()
-    var results: [Result?]
-    var next = 0
-    var failure: WriteError?
-
-    init(_ count: Int) {
-        results = [Result?](repeating: nil, count: count)
     }
 }
 

@@ -176,7 +176,7 @@ extension SiteBuilder {
         let events = Set(registry.events.map(\.id))
         var rebuilt: [BodyEdits.Rebuilt] = []
         var feedChanged = false
-        let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL), markInAnyCase: SearchScope.markedInAnyCase(by: theme.templates))
+        let checker = LinkChecker(site: site, templates: theme.templates)
         // Made when a page is to be checked: not for a build with nothing to make.
         var known: (files: Set<String>, paths: KnownPaths)?
         for (index, analyzed, state) in edited {

@@ -78,6 +78,12 @@ public struct LinkChecker: Sendable {
         self.markInAnyCase = markInAnyCase
     }
 
+    /// The checker of the pages a build makes of `site` with `templates` (a whole build and a
+    /// build of body edits must see the same marks).
+    init(site: SiteConfig, templates: TemplateSet) {
+        self.init(basePath: SiteConfig.path(of: site.baseURL), markInAnyCase: SearchScope.markedInAnyCase(by: templates))
+    }
+
     /// Checks a whole site in memory.
     public func check(_ files: [OutputFile]) -> [BrokenLink] {
         let paths = Set(files.map(\.path))

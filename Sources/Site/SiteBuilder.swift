@@ -307,7 +307,7 @@ public struct SiteBuilder: Sendable {
             let renderer = try SiteRenderer(library: library, site: site, templates: theme.templates)
             let jobs = renderer.jobs()
             let known = Set(jobs.flatMap(renderer.paths(of:)) + theme.assets.map(\.path))
-            let checker = LinkChecker(basePath: SiteConfig.path(of: site.baseURL), markInAnyCase: SearchScope.markedInAnyCase(by: theme.templates))
+            let checker = LinkChecker(site: site, templates: theme.templates)
             let knownPaths = KnownPaths(known)
             let anchors = AnchorIndex()
             timer.lap("page list")

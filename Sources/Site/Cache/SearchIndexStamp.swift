@@ -48,12 +48,8 @@ public enum SearchIndexStamp {
         guard var r = CacheFile.read(BuildCache(folder: folder).path(file), kind: kind) else { return [:] }
         do throws(ByteReader.Damaged) {
             guard try r.readFingerprint() == output else { return [:] }
-            var parts: [String: ContentDigest] = [:]
-            for _ in 0..<(try r.readCount()) {
-                let part = try r.readString()
-                parts[part] = try r.readDigest()
-            }
-            return r.atEnd ? parts : [:]
+            let parts = try r.readArray { r throws(ByteReader.Damaged) in (try r.readString(), try r.readDigest()) }
+            return r.atEnd ? Dictionary(parts) { _, last in last } : [:]
         } catch {
             return [:]
         }
