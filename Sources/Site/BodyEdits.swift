@@ -18,6 +18,10 @@ import Render
 /// The site's feeds, which carry the bodies of the newest articles, are made again from the
 /// last build's feed (kept in the manifest) with the new bodies.
 ///
+/// An edit that changes the article's quotes and nothing else other pages show of it is taken
+/// this way too: the pages of the people and events listing it are then made again from the
+/// outline of the last build's library (`QuoteEdits`).
+///
 /// Any doubt gives nil, and the caller builds the whole way (which then reuses all it can):
 /// articles added or removed, a name in the new text that the library would link and this
 /// article alone cannot tell, anchors lost, a theme that does not put the body in the page
@@ -39,7 +43,7 @@ enum BodyEdits {
             let entry = library.articles[index]
             let path = entry.article.source.path
             let surface = lastStates[path].flatMap { $0.analysis == analyses[index] ? $0.surface : nil }
-                ?? ArticleSurface.digest(entry.analyzed, summary: entry.summary, registry: registry)
+                ?? ArticleSurface(entry.analyzed, summary: entry.summary, registry: registry)
             return PageManifest.ArticleState(path: path, page: entry.path, fingerprint: fingerprints[index], analysis: analyses[index],
                                              surface: surface)
         }
@@ -75,9 +79,31 @@ enum BodyEdits {
     /// The new files of an edited article: its page and its Markdown file, with what the link
     /// check found in the page.
     struct Rebuilt {
-        var state: PageManifest.ArticleState
+        /// The first path of its page job.
+        var key: String
         var entry: PageManifest.Entry
         var files: [OutputFile]
+        /// Its links to anchors of other pages, until `resolvePending` looks at them.
+        var pending: [LinkChecker.Pending]
+    }
+
+    /// The links of `rebuilt` pages to anchors of other pages, looked at among the anchors of
+    /// the pages they point to: the new pages' own, the others' as the last build found them;
+    /// those not there are added to each page's broken links. `files`: every file of the site.
+    static func resolvePending(_ rebuilt: inout [Rebuilt], manifest: PageManifest, files: Set<String>) {
+        guard rebuilt.contains(where: { !$0.pending.isEmpty }) else { return }
+        var made: [String: [AnchorKey]] = [:]
+        for page in rebuilt { made[page.key] = page.entry.anchors }
+        let anchors = AnchorIndex()
+        for target in Set(rebuilt.flatMap { $0.pending.map(\.file) }) {
+            if let keys = made[target] ?? manifest.entries[target]?.anchors { anchors.insert(keys) }
+        }
+        for i in rebuilt.indices where !rebuilt[i].pending.isEmpty {
+            var results = LinkCheckResults()
+            results.add(LinkChecker.PageCheck(path: rebuilt[i].key, anchors: [], broken: rebuilt[i].entry.broken, pending: rebuilt[i].pending))
+            rebuilt[i].entry.broken = results.finish(paths: files, anchors: anchors)
+            rebuilt[i].pending = []
+        }
     }
 }
 
@@ -138,6 +164,7 @@ extension SiteBuilder {
         let registryIndex = RegistryIndex(registry)
         var recognizer: EntityRecognizer?
         var edited: [(index: Int, analyzed: AnalyzedArticle, last: PageManifest.ArticleState)] = []
+        var quoted: [(index: Int, analyzed: AnalyzedArticle, summary: String)] = []
         for (index, fingerprint) in changed {
             let state = states[index]
             guard let cached = cache.loadArticle(state.path, identity: identity, registry: registryIndex) else { return nil }
@@ -157,12 +184,16 @@ extension SiteBuilder {
                 record.analyzed = recognizer!.analyze(normalized).compactedForLibrary()
             }
             guard let saved = try? cache.saveArticle(state.path, record, identity: identity, registry: registryIndex),
-                  let analyzed = saved.analyzed, let digest = saved.digest, let summary = saved.summary,
-                  ArticleSurface.digest(analyzed, summary: summary, registry: registryIndex) == state.surface
+                  let analyzed = saved.analyzed, let digest = saved.digest, let summary = saved.summary
             else { return nil }
+            // What other pages show of it: the same, or only its quotes changed (`QuoteEdits`).
+            let surface = ArticleSurface(analyzed, summary: summary, registry: registryIndex)
+            guard surface.rest == state.surface.rest else { return nil }
             states[index].fingerprint = fingerprint
             states[index].analysis = digest
+            states[index].surface = surface
             if digest != state.analysis { edited.append((index, analyzed, state)) }
+            if surface.quotes != state.surface.quotes { quoted.append((index, analyzed, summary)) }
         }
 
         // Then the pages of the last build, and the new page of each edited article. From
@@ -179,6 +210,22 @@ extension SiteBuilder {
         let checker = LinkChecker(site: site, templates: theme.templates)
         // Made when a page is to be checked: not for a build with nothing to make.
         var known: (files: Set<String>, paths: KnownPaths)?
+        /// The entry of a page made again, `file`, in place of `entry`, with what the link check
+        /// finds in it (its links to anchors of other pages are looked at once every page is
+        /// made: `resolvePending`); nil when anchors other pages may link to are lost, or a link
+        /// of another page broken before (which the whole build may find mended) points at it.
+        func checked(_ file: OutputFile, replacing entry: PageManifest.Entry, digest: ContentDigest, body: BodySpan?)
+            -> (entry: PageManifest.Entry, check: LinkChecker.PageCheck)? {
+            if known == nil {
+                let files = Set(manifest.files)
+                known = (files, KnownPaths(files))
+            }
+            let check = checker.check(page: file, paths: known!.paths, anchors: AnchorIndex())
+            guard Set(entry.anchors).isSubset(of: check.anchors),
+                  !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(file.path) }) else { return nil }
+            return (PageManifest.Entry(digest: digest, paths: entry.paths, anchors: check.anchors, broken: check.broken, body: body,
+                                       searchDigest: check.searchDigest), check)
+        }
         for (index, analyzed, state) in edited {
             let updated = states[index]
             guard let entry = manifest.entries[state.page], let span = entry.body,
@@ -193,37 +240,42 @@ extension SiteBuilder {
                 manifest.siteFeed = feed
                 feedChanged = true
             }
-            if known == nil {
-                let files = Set(manifest.files)
-                known = (files, KnownPaths(files))
-            }
-            let (files, knownPaths) = known!
-            var check = checker.check(page: page.html, paths: knownPaths, anchors: AnchorIndex())
-            // Anchors other pages may link to stay; a link of another page broken before is
-            // left to the whole build, which may find it mended.
-            guard Set(entry.anchors).isSubset(of: check.anchors),
-                  !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(state.page) }) else { return nil }
-            if !check.pending.isEmpty {
-                var results = LinkCheckResults()
-                results.add(check)
-                let anchors = manifest.anchorIndex(except: state.page)
-                anchors.insert(check.anchors)
-                check.broken = results.finish(paths: files, anchors: anchors)
-            }
-            let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), paths: entry.paths,
-                                              anchors: check.anchors, broken: check.broken, body: page.span,
-                                              searchDigest: check.searchDigest)
-            guard newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
-            rebuilt.append(BodyEdits.Rebuilt(state: updated, entry: newEntry, files: [page.html, page.markdown]))
+            guard let (newEntry, check) = checked(page.html, replacing: entry,
+                                                  digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), body: page.span),
+                  newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
+            rebuilt.append(BodyEdits.Rebuilt(key: state.page, entry: newEntry, files: [page.html, page.markdown], pending: check.pending))
         }
         // The site the sink starts from: its list, or its files looked at when that is not known.
         let reused = reusedPages.take()
         let reusedFiles = sink.reusedStamp != nil && reused == nil ? sink.heldFiles() : []
         timer.lap("analyze")
+        // The pages of the people and events listing an article whose quotes changed, from the
+        // outline of the last build's library, which is kept up to date for the next.
+        var outline: LibraryOutline?
+        if !quoted.isEmpty {
+            guard var kept = LibraryOutline.load(cache, key: LibraryOutline.key(identity: pageIdentity, articles: last.articles)),
+                  let pages = renderQuotePages(quoted, outline: &kept, states: states, cache: cache, identity: identity, registry: registryIndex,
+                                               site: site, templates: theme.templates)
+            else { return nil }
+            outline = kept
+            // Listed with a digest no whole build gives, as an edited article's page is.
+            var edits = ByteWriter()
+            for (index, _, _) in quoted { edits.write(states[index].analysis) }
+            let analyses = ContentDigest.of(edits.bytes)
+            for page in pages {
+                guard let entry = manifest.entries[page.path], entry.paths == [page.path],
+                      let (newEntry, check) = checked(page, replacing: entry,
+                                                      digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), body: nil)
+                else { return nil }
+                rebuilt.append(BodyEdits.Rebuilt(key: page.path, entry: newEntry, files: [page], pending: check.pending))
+            }
+            timer.lap("quoting pages")
+        }
+        BodyEdits.resolvePending(&rebuilt, manifest: manifest, files: known?.files ?? [])
 
         // The last site's files, in place in the site the sink starts from or linked from the
         // output; then the new pages.
-        let replaced = Set(rebuilt.map(\.state.page))
+        let replaced = Set(rebuilt.map(\.key))
         let feeds = feedChanged ? manifest.siteFeed.map { Feeds.siteFiles($0, baseURL: site.baseURL) } ?? [] : []
         var entryPaths = Set(feeds.map(\.path))
         var kept: [String] = []
@@ -244,8 +296,8 @@ extension SiteBuilder {
             for file in page.files {
                 do { try sink.put(file) } catch { result.writeError = result.writeError ?? error }
             }
-            manifest.entries[page.state.page] = page.entry
-            manifest.diagnostics.removeAll { $0.step == LinkChecker.step && $0.file == page.state.page }
+            manifest.entries[page.key] = page.entry
+            manifest.diagnostics.removeAll { $0.step == LinkChecker.step && $0.file == page.key }
             manifest.diagnostics += page.entry.broken.map(\.diagnostic)
         }
         if sink.reusedStamp != nil { sink.removeLeftovers(keeping: known?.files ?? Set(manifest.files), had: reused?.files ?? reusedFiles) }
@@ -261,10 +313,12 @@ extension SiteBuilder {
         if result.writeError == nil {
             do throws(WriteError) {
                 try manifest.save(cache, identity: pageIdentity, output: stamp)
+                try outline?.save(cache, key: LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
             } catch {
                 result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
                 result.diagnostics.sort()
             }
+            timer.lap("page manifest kept")
         }
         result.timings = timer.laps
         return result

@@ -11,13 +11,23 @@ public struct ArticleEntry: Sendable {
         let path: String
         let folder: String
         let summary: String
+        /// Set on an entry that stands in for an article whose analysis was not read
+        /// (`standIn`): told whenever anything but its address is read.
+        let probe: StandInProbe?
 
-        init(analyzed: AnalyzedArticle, slug: String, summary: String?) {
+        init(analyzed: AnalyzedArticle, slug: String, summary: String?, probe: StandInProbe? = nil) {
             self.analyzed = analyzed
             self.slug = slug
             folder = "articles/\(slug)/"
             path = folder + "index.html"
             self.summary = summary ?? Summary.make(analyzed.article)
+            self.probe = probe
+        }
+
+        /// The analysis, telling the probe of a stand-in it was read.
+        var read: AnalyzedArticle {
+            probe?.touch()
+            return analyzed
         }
     }
 
@@ -28,21 +38,52 @@ public struct ArticleEntry: Sendable {
         storage = Storage(analyzed: analyzed, slug: slug, summary: summary)
     }
 
-    public var analyzed: AnalyzedArticle { storage.analyzed }
+    /// An entry for the article at `slug` whose analysis is not at hand: its address is right,
+    /// and reading anything else of it tells `probe` (and gives an empty article), so a page
+    /// rendered from a partly read library (`LibraryOutline`) is known to be wrong.
+    static func standIn(slug: String, probe: StandInProbe) -> ArticleEntry {
+        ArticleEntry(storage: Storage(analyzed: StandInProbe.emptyArticle, slug: slug, summary: "", probe: probe))
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
+    /// Whether this entry is a stand-in (`standIn`).
+    var isStandIn: Bool { storage.probe != nil }
+
+    public var analyzed: AnalyzedArticle { storage.read }
     /// Its people, quotes and events, read without copying the rest of the analysis.
-    var people: [PersonInArticle] { storage.analyzed.people }
-    var quotes: [Quote] { storage.analyzed.quotes }
-    var events: [Event] { storage.analyzed.events }
-    var sourcePath: String { storage.analyzed.article.source.path }
+    var people: [PersonInArticle] { storage.read.people }
+    var quotes: [Quote] { storage.read.quotes }
+    var events: [Event] { storage.read.events }
+    var sourcePath: String { storage.read.article.source.path }
     public var slug: String { storage.slug }
-    public var article: NormalizedArticle { storage.analyzed.article }
+    public var article: NormalizedArticle { storage.read.article }
     /// Path of the page from the site root: `articles/<slug>/index.html`.
     public var path: String { storage.path }
     public var folder: String { storage.folder }
     /// The normalized Markdown beside the page.
     public var markdownPath: String { folder + "index.md" }
     /// Its first sentences, for lists, descriptions and feeds (`Summary.make`), made once.
-    public var summary: String { storage.summary }
+    public var summary: String {
+        storage.probe?.touch()
+        return storage.summary
+    }
+}
+
+/// Told when a stand-in article entry (`ArticleEntry.standIn`) is read.
+final class StandInProbe: Sendable {
+    private let touched = Locked(false)
+
+    func touch() { touched.withLock { $0 = true } }
+
+    /// Whether a stand-in was read since the probe was made.
+    var wasTouched: Bool { touched.withLock { $0 } }
+
+    /// What a stand-in gives when read: an article with nothing in it.
+    static let emptyArticle = AnalyzedArticle(article: NormalizedArticle(source: SourceArticle(path: "", format: .text, body: ""), title: "",
+                                                                         paragraphs: []))
 }
 
 /// A person and everything the site knows of them.
@@ -238,6 +279,32 @@ public struct Library: Sendable {
         for (i, p) in self.people.enumerated() { personIndex[p.person.id] = i }
         eventIndex = eventPositions
         (outlets, places) = collections.take()
+        for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
+        for (i, p) in places.enumerated() { placeIndex[p.name] = i }
+    }
+
+    /// The library `outline` describes, with `articles` in its order (`LibraryOutline`): the
+    /// entries of the articles read, and stand-ins (`ArticleEntry.standIn`) for the others. A
+    /// person's quotes are those of the articles read (a page shows the quotes of the articles
+    /// it lists, which must be read).
+    init(outline: LibraryOutline, articles: [ArticleEntry]) {
+        self.articles = articles
+        var people = outline.people
+        for (i, refs) in outline.quotes.enumerated() {
+            people[i].quotes = refs.compactMap { ref in
+                let entry = articles[ref.article]
+                guard !entry.isStandIn else { return nil }
+                let quotes = entry.quotes
+                return ref.ordinal < quotes.count ? (ref.article, quotes[ref.ordinal]) : nil
+            }
+        }
+        self.people = people
+        events = outline.events
+        outlets = outline.outlets
+        places = outline.places
+        diagnostics = outline.diagnostics
+        for (i, p) in people.enumerated() { personIndex[p.person.id] = i }
+        for (i, e) in events.enumerated() { eventIndex[e.event.id] = i }
         for (i, o) in outlets.enumerated() { outletIndex[o.name] = i }
         for (i, p) in places.enumerated() { placeIndex[p.name] = i }
     }

@@ -46,7 +46,8 @@ public struct BuildResult: Sendable {
     public var pagesRendered = 0
     public var pageJobs = 0
     /// Built as body edits (`BodyEdits`): only the edited articles' pages were made, from the
-    /// last build's, without building the library (`library` is then nil).
+    /// last build's, without building the library (`library` is then nil), and for quote
+    /// edits the pages of the people and events listing them (`QuoteEdits`).
     public var bodyEditsOnly = false
     /// The pages the search indexer needs to look at, as a glob relative to the site; nil for
     /// every page (`SearchScope`).
@@ -483,6 +484,10 @@ public struct SiteBuilder: Sendable {
                 }
                 do throws(WriteError) {
                     try manifest.save(cache, identity: pageIdentity, output: stamp)
+                    // What a later build of quote edits renders people's and events' pages from.
+                    if !manifest.articles.isEmpty {
+                        try LibraryOutline(library).save(cache, key: LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
+                    }
                 } catch {
                     result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
                 }

@@ -101,7 +101,7 @@ public struct SiteRenderer: Sendable {
 
     /// The files of `job`, whose paths (`paths(of:)`) the caller has worked out.
     /// `links`: for an article's page, what `Library.links(of:)` gives, when the caller has it.
-    func render(_ job: Job, paths: [String], _ cards: ArticleCards, links: ArticleLinks? = nil) throws(TemplateError) -> Rendered {
+    func render(_ job: Job, paths: [String], _ cards: ArticleCards?, links: ArticleLinks? = nil) throws(TemplateError) -> Rendered {
         let contexts = PageContexts(library: library, site: site, cards: cards)
         let path = paths[0]
         switch job {

@@ -65,7 +65,7 @@ struct PageManifest: Sendable {
         /// The digest of its analysis (`BuildCache.ArticleRecord.digest`), and of what pages
         /// other than its own show of it (`ArticleSurface`).
         var analysis: ContentDigest
-        var surface: ContentDigest
+        var surface: ArticleSurface
     }
 
     /// What `load` reads besides each page's digest and paths and the list of files.
@@ -98,7 +98,7 @@ struct PageManifest: Sendable {
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
-    private static let articlesKind = "parley articles"
+    private static let articlesKind = "parley articles 2"
     private static let kind = "parley pages 7"
 
     /// What every page depends on besides its own inputs.
@@ -220,7 +220,8 @@ struct PageManifest: Sendable {
             a.write(article.page)
             a.write(article.fingerprint)
             a.write(article.analysis)
-            a.write(article.surface)
+            a.write(article.surface.rest)
+            a.write(article.surface.quotes)
         }
         a.write(inputDiagnostics)
         // What this process keeps of the files follows each step (and is forgotten when one
@@ -252,7 +253,8 @@ struct PageManifest: Sendable {
             guard try r.readDigest() == identity, try r.readFingerprint() == output else { return nil }
             let articles = try r.readArray { r throws(ByteReader.Damaged) in
                 ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
-                             analysis: try r.readDigest(), surface: try r.readDigest())
+                             analysis: try r.readDigest(),
+                             surface: ArticleSurface(rest: try r.readDigest(), quotes: try r.readDigest()))
             }
             let inputDiagnostics = try r.readDigest()
             return r.atEnd ? (articles, inputDiagnostics) : nil
