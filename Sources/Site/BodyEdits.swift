@@ -18,9 +18,9 @@ import Render
 /// The site's feeds, which carry the bodies of the newest articles, are made again from the
 /// last build's feed (kept in the manifest) with the new bodies.
 ///
-/// An edit that changes the article's quotes and nothing else other pages show of it is taken
-/// this way too: the pages of the people and events listing it are then made again from the
-/// outline of the last build's library (`QuoteEdits`).
+/// An edit that changes the article's quotes or summary and nothing else other pages show of it
+/// is taken this way too: the pages showing them are then made again from the outline of the
+/// last build's library (`SurfaceEdits`).
 ///
 /// Any doubt gives nil, and the caller builds the whole way (which then reuses all it can):
 /// articles added or removed, a name in the new text that the library would link and this
@@ -164,7 +164,7 @@ extension SiteBuilder {
         let registryIndex = RegistryIndex(registry)
         var recognizer: EntityRecognizer?
         var edited: [(index: Int, analyzed: AnalyzedArticle, last: PageManifest.ArticleState)] = []
-        var quoted: [(index: Int, analyzed: AnalyzedArticle, summary: String)] = []
+        var surfaced: [SurfaceEdits.Edit] = []
         for (index, fingerprint) in changed {
             let state = states[index]
             guard let cached = cache.loadArticle(state.path, identity: identity, registry: registryIndex) else { return nil }
@@ -186,14 +186,18 @@ extension SiteBuilder {
             guard let saved = try? cache.saveArticle(state.path, record, identity: identity, registry: registryIndex),
                   let analyzed = saved.analyzed, let digest = saved.digest, let summary = saved.summary
             else { return nil }
-            // What other pages show of it: the same, or only its quotes changed (`QuoteEdits`).
+            // What other pages show of it: the same, or only its quotes or summary changed
+            // (`SurfaceEdits`).
             let surface = ArticleSurface(analyzed, summary: summary, registry: registryIndex)
             guard surface.rest == state.surface.rest else { return nil }
             states[index].fingerprint = fingerprint
             states[index].analysis = digest
             states[index].surface = surface
-            if digest != state.analysis { edited.append((index, analyzed, state)) }
-            if surface.quotes != state.surface.quotes { quoted.append((index, analyzed, summary)) }
+            let edit = SurfaceEdits.Edit(index: index, analyzed: analyzed, summary: summary, quotesChanged: surface.quotes != state.surface.quotes,
+                                         summaryChanged: surface.summary != state.surface.summary)
+            if edit.quotesChanged || edit.summaryChanged { surfaced.append(edit) }
+            // An article whose summary changed has its page made whole (its description changed).
+            if digest != state.analysis, !edit.summaryChanged { edited.append((index, analyzed, state)) }
         }
 
         // Then the pages of the last build, and the new page of each edited article. From
@@ -249,27 +253,55 @@ extension SiteBuilder {
         let reused = reusedPages.take()
         let reusedFiles = sink.reusedStamp != nil && reused == nil ? sink.heldFiles() : []
         timer.lap("analyze")
-        // The pages of the people and events listing an article whose quotes changed, from the
-        // outline of the last build's library, which is kept up to date for the next.
+        // The pages showing the quotes or summaries that changed, from the outline of the last
+        // build's library, which is kept up to date for the next.
         var outline: LibraryOutline?
-        if !quoted.isEmpty {
+        if !surfaced.isEmpty {
             guard var kept = LibraryOutline.load(cache, key: LibraryOutline.key(identity: pageIdentity, articles: last.articles)),
-                  let pages = renderQuotePages(quoted, outline: &kept, states: states, cache: cache, identity: identity, registry: registryIndex,
-                                               site: site, templates: theme.templates)
+                  let made = renderSurfaceEdits(surfaced, outline: &kept, states: states, cache: cache, identity: identity,
+                                                registry: registryIndex, site: site, templates: theme.templates)
             else { return nil }
             outline = kept
             // Listed with a digest no whole build gives, as an edited article's page is.
             var edits = ByteWriter()
-            for (index, _, _) in quoted { edits.write(states[index].analysis) }
+            for edit in surfaced { edits.write(states[edit.index].analysis) }
             let analyses = ContentDigest.of(edits.bytes)
-            for page in pages {
-                guard let entry = manifest.entries[page.path], entry.paths == [page.path],
-                      let (newEntry, check) = checked(page, replacing: entry,
-                                                      digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), body: nil)
-                else { return nil }
-                rebuilt.append(BodyEdits.Rebuilt(key: page.path, entry: newEntry, files: [page], pending: check.pending))
+            for page in made {
+                switch page {
+                case let .article(index, files, body):
+                    let path = states[index].page
+                    guard files.count == 2, files[0].path == path, let entry = manifest.entries[path], entry.paths == files.map(\.path) else { return nil }
+                    // Where its body is, for a later body edit, when the theme has it in place.
+                    let span = entry.body == nil ? nil : BodySpan.find(Array(body.utf8), in: files[0].bytes)
+                    guard entry.body == nil || span != nil,
+                          let (newEntry, check) = checked(files[0], replacing: entry,
+                                                          digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), body: span)
+                    else { return nil }
+                    rebuilt.append(BodyEdits.Rebuilt(key: path, entry: newEntry, files: files, pending: check.pending))
+                    // An edited article among the newest: its entry in the site's feeds.
+                    if index < Feeds.limit, let edit = surfaced.first(where: { $0.index == index }) {
+                        let url = site.baseURL + String(path.dropLast("index.html".count))
+                        guard var feed = manifest.siteFeed, index < feed.entries.count, feed.entries[index].url == url,
+                              feed.entries[index].contentHTML != nil else { return nil }
+                        feed.entries[index].contentHTML = AbsoluteLinks.resolve(body, against: url)
+                        feed.entries[index].summary = edit.summary
+                        manifest.siteFeed = feed
+                        feedChanged = true
+                    }
+                case .page(let file):
+                    guard let entry = manifest.entries[file.path], entry.paths == [file.path],
+                          let (newEntry, check) = checked(file, replacing: entry,
+                                                          digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), body: nil)
+                    else { return nil }
+                    rebuilt.append(BodyEdits.Rebuilt(key: file.path, entry: newEntry, files: [file], pending: check.pending))
+                case .feed(let file):
+                    guard let entry = manifest.entries[file.path], entry.paths == [file.path] else { return nil }
+                    let newEntry = PageManifest.Entry(digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), paths: entry.paths,
+                                                      anchors: [], broken: [])
+                    rebuilt.append(BodyEdits.Rebuilt(key: file.path, entry: newEntry, files: [file], pending: []))
+                }
             }
-            timer.lap("quoting pages")
+            timer.lap("pages showing it")
         }
         BodyEdits.resolvePending(&rebuilt, manifest: manifest, files: known?.files ?? [])
 

@@ -281,6 +281,8 @@ public struct SiteBuilder: Sendable {
         /// indexes (`SearchScope`).
         var searchable: SearchScope.Page?
         var body: String?
+        /// For an article's page: its library index and the other articles it links to.
+        var links: (index: Int, links: ArticleLinks)?
         var templateError: TemplateError?
         var writeError: WriteError?
         /// Thread seconds spent working out the page's inputs, rendering it, and checking and
@@ -365,7 +367,10 @@ public struct SiteBuilder: Sendable {
                 let paths = renderer.paths(of: job)
                 // An article's links to other articles, worked out once for its inputs and its page.
                 var links: ArticleLinks?
-                if case .article(let index) = job { links = library.links(of: index) }
+                if case .article(let index) = job {
+                    links = library.links(of: index)
+                    if analysis.cache != nil { outcome.links = (index, links!) }
+                }
                 let digest = inputs?.digest(job, paths: paths, links: links)
                 var lap = clock.now
                 outcome.seconds.inputs = (lap - start).seconds
@@ -411,6 +416,7 @@ public struct SiteBuilder: Sendable {
             Self.returnFreedMemory()
 
             var links = LinkCheckResults()
+            var articleLinks = [ArticleLinks?](repeating: nil, count: analysis.cache != nil ? library.articles.count : 0)
             var bodies: [String] = []
             var manifest = PageManifest()
             var searchable: [SearchScope.Page] = []
@@ -421,6 +427,7 @@ public struct SiteBuilder: Sendable {
                 result.writeError = result.writeError ?? outcome.writeError
                 outcome.checks.forEach { links.add($0) }
                 if let body = outcome.body { bodies.append(body) }
+                if let (index, found) = outcome.links { articleLinks[index] = found }
                 if let kept = outcome.kept {
                     manifest.entries[kept.paths[0]] = kept
                     if outcome.rendered { result.pagesRendered += 1 } else { links.add(broken: kept.broken) }
@@ -485,8 +492,9 @@ public struct SiteBuilder: Sendable {
                 do throws(WriteError) {
                     try manifest.save(cache, identity: pageIdentity, output: stamp)
                     // What a later build of quote edits renders people's and events' pages from.
-                    if !manifest.articles.isEmpty {
-                        try LibraryOutline(library).save(cache, key: LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
+                    if !manifest.articles.isEmpty, articleLinks.allSatisfy({ $0 != nil }) {
+                        try LibraryOutline(library, links: articleLinks.map { $0! })
+                            .save(cache, key: LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
                     }
                 } catch {
                     result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))

@@ -22,7 +22,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page (or, for an article, its page and its Markdown) to render.
-    enum Job: Sendable {
+    enum Job: Sendable, Hashable {
         case article(Int)
         case person(Int, page: Int)
         case event(Int, page: Int)

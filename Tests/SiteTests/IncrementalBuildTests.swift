@@ -432,6 +432,64 @@ import Testing
         try project.expectSameAsFullBuild(second)
     }
 
+    /// The file's text with a word added in the article's summary (its first sentences): in a
+    /// quote of it (`inQuote`), or else after a common word; nil when the summary is not in the
+    /// file as it is, or is where the title or standfirst comes from too.
+    static func summaryEdited(_ entry: ArticleEntry, _ text: String, inQuote: Bool) throws -> String? {
+        let a = entry.article
+        guard !a.titleDerived, a.standfirst.map({ !entry.summary.contains($0) && !$0.contains(entry.summary) }) ?? true,
+              let summary = text.range(of: entry.summary) else { return nil }
+        if inQuote {
+            guard let quote = entry.analyzed.quotes.map(\.text).first(where: { entry.summary.contains($0) && $0.contains(" ") }) else { return nil }
+            return try reworded(text, quote: quote, word: "indeed")
+        }
+        for word in [" the ", " a ", " to ", " and "] where entry.summary.contains(word) {
+            return text.replacingCharacters(in: summary, with: entry.summary.replacingOccurrences(of: word, with: word + "very "))
+        }
+        return nil
+    }
+
+    /// Words changed in an article's first sentences, which are its summary: the pages listing
+    /// it (its people's, events', outlet's and places' pages, the home page, the articles naming
+    /// it as related), the feeds of its people and events and its own page are made again from
+    /// the outline, and the site is a full build's. Once in a quote of the summary, once
+    /// outside quotes, once in one of the newest articles (the site's feeds carry its summary);
+    /// with a theme that shows related articles' summaries.
+    @Test func aSummaryEditRendersThePagesListingTheArticle() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        try project.addCopies(20)
+        // A theme that shows the summaries of related articles too.
+        let article = try project.read("templates/article.mustache")
+        let related = "<a href=\"{{root}}{{href}}\">{{title}}</a>{{#date}} <span class=\"when\">{{date}}</span>{{/date}}{{#source}}"
+        #expect(article.contains(related))
+        try project.write("templates/article.mustache", article.replacingOccurrences(of: related, with: "{{summary}} " + related))
+        let first = try project.build()
+        let library = try #require(first.library)
+        let oldestFirst = Array(library.articles.indices.reversed())
+        let newest = Array(library.articles.indices.prefix(20)) // among the newest 50 the feeds carry
+        var used: Set<Int> = []
+        for (candidates, inQuote) in [(oldestFirst, true), (oldestFirst, false), (newest, false)] {
+            var chosen: (index: Int, path: String, text: String)?
+            for index in candidates where !used.contains(index) {
+                let entry = library.articles[index]
+                let path = "content/" + entry.article.source.path
+                if let edited = try Self.summaryEdited(entry, try project.read(path), inQuote: inQuote) {
+                    chosen = (index, path, edited)
+                    break
+                }
+            }
+            let (index, path, edited) = try #require(chosen)
+            used.insert(index)
+            try project.write(path, edited)
+            let result = try project.build()
+            let (fromOutline, rendered) = (result.bodyEditsOnly, result.pagesRendered)
+            #expect(fromOutline, "\(path): built from the outline, not the whole way")
+            #expect(rendered > 1 && rendered < result.pageJobs / 4, "\(rendered) pages of \(result.pageJobs)")
+            try project.expectSameAsFullBuild(result)
+        }
+    }
+
     /// Without the outline (a cache of an older Parley, or one lost), a quote edit is built the
     /// whole way, and right.
     @Test func aQuoteEditWithoutTheOutlineIsBuiltTheWholeWay() throws {

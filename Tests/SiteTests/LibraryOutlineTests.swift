@@ -30,11 +30,12 @@ import Testing
         defer { try? removeTree(folder) }
         let cache = BuildCache(folder: folder)
         let key = ContentDigest.of(Array("key \(seed)".utf8))
-        try LibraryOutline(library).save(cache, key: key)
+        try LibraryOutline(library, links: library.articles.indices.map { library.links(of: $0) }).save(cache, key: key)
         #expect(LibraryOutline.load(cache, key: ContentDigest.of(Array("another".utf8))) == nil)
         let outline = try #require(LibraryOutline.load(cache, key: key))
         let again = Library(outline: outline, articles: library.articles)
         #expect(Self.described(again) == Self.described(library))
+        #expect(outline.links.map { "\($0)" } == library.articles.indices.map { "\(library.links(of: $0))" })
         #expect(again.people.map(\.person.id).allSatisfy { again.person($0) != nil })
     }
 
@@ -58,7 +59,7 @@ import Testing
             let expected = Library(articles: edited, registry: registry)
             // The same order: quotes are not what places an article in the library.
             #expect(expected.articles.map(\.sourcePath) == library.articles.map(\.sourcePath))
-            var outline = LibraryOutline(library)
+            var outline = LibraryOutline(library, links: library.articles.indices.map { library.links(of: $0) })
             let placed = outline.replaceQuotes(of: index, with: quotes, named: named)
             #expect(placed)
             let entries = edited.indices.map { ArticleEntry(analyzed: edited[$0], slug: library.articles[$0].slug) }
@@ -69,7 +70,7 @@ import Testing
     @Test func aQuoteBySomeoneTheArticleDoesNotNameIsNotPlaced() {
         let (articles, registry) = archive(seed: 3)
         let library = Library(articles: articles, registry: registry)
-        var outline = LibraryOutline(library)
+        var outline = LibraryOutline(library, links: library.articles.indices.map { library.links(of: $0) })
         let before = outline.quotes
         let named = Set(library.articles[0].people.map(\.person.id))
         let stranger = library.people.map(\.person.id).first { !named.contains($0) }!

@@ -3,24 +3,28 @@ import Render
 
 /// What pages other than an article's own show of it, and what the library makes of it: its
 /// analysis but for the text of its paragraphs and where in them each mention stands, plus its
-/// summary. An edit that leaves this digest as it was (a paragraph added or reworded, naming no
+/// summary. An edit that leaves it as it was (a paragraph added or reworded, naming no
 /// one new, quoting no one, past the summary) changes the article's own page and nothing else:
 /// the library, every list, person, event and place page, feed and the sitemap are the same.
 ///
-/// It comes in two digests: the quotes, and everything else. The quotes show on the pages of
-/// the people and events that list the article, and nowhere else outside its own page: an
-/// edit that changes its quotes alone (`QuoteEdits`) leaves every other page as it was.
+/// It comes in three digests: the summary, the quotes, and everything else. The summary shows
+/// in the article's card, wherever the article is listed; the quotes on the pages of the people
+/// and events that list it. An edit that changes them alone leaves the library's outline as it
+/// was (`LibraryOutline`: every list, its order, what links to what), and the pages showing them
+/// can be told from it (`SurfaceEdits`).
 ///
 /// Which paragraph a mention is in stays in: an event's page shows the quotes next to the
 /// paragraphs naming it. Over-approximating is fine (the build then reads the whole library);
 /// leaving out something another page shows is not.
 struct ArticleSurface: Sendable, Equatable {
-    /// Everything but the quotes, and the quotes.
+    /// Everything but the summary and the quotes; the summary; the quotes.
     var rest: ContentDigest
+    var summary: ContentDigest
     var quotes: ContentDigest
 
-    init(rest: ContentDigest, quotes: ContentDigest) {
+    init(rest: ContentDigest, summary: ContentDigest, quotes: ContentDigest) {
         self.rest = rest
+        self.summary = summary
         self.quotes = quotes
     }
 
@@ -33,8 +37,8 @@ struct ArticleSurface: Sendable, Equatable {
         surface.quotes = []
         var w = ByteWriter()
         w.write(surface, registry: registry)
-        w.write(summary)
         rest = ContentDigest.of(w.bytes)
+        self.summary = ContentDigest.of(Array(summary.utf8))
         var q = ByteWriter()
         q.write(UInt64(analyzed.quotes.count))
         for quote in analyzed.quotes {

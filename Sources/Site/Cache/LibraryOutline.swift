@@ -4,7 +4,7 @@ import Render
 /// What the library of the last build held besides its articles' analyses: each person's and
 /// event's lists of articles (by their place in the library), roles, companions and events, each
 /// quote's place (the article and which of its quotes), the outlets and places with their
-/// articles, and the library's diagnostics.
+/// articles, the library's diagnostics, and the articles each article's page links to.
 ///
 /// A build of quote edits (`QuoteEdits`) renders the pages of the people and events that list
 /// an edited article from it: the library is made again from the outline, with the analyses of
@@ -19,6 +19,8 @@ struct LibraryOutline: Sendable {
     var outlets: [CollectionEntry]
     var places: [CollectionEntry]
     var diagnostics: [Diagnostic]
+    /// By article: the articles its page links to (`Library.links(of:)`).
+    var links: [ArticleLinks]
 
     /// A quote of a person: the article (its place in the library) and which of its quotes.
     struct QuoteRef: Sendable, Equatable {
@@ -26,7 +28,9 @@ struct LibraryOutline: Sendable {
         var ordinal: Int
     }
 
-    init(_ library: Library) {
+    /// `links`: each article's, in library order.
+    init(_ library: Library, links: [ArticleLinks]) {
+        self.links = links
         var people = library.people
         quotes = people.indices.map { i in
             people[i].quotes.map { found in
@@ -62,7 +66,7 @@ struct LibraryOutline: Sendable {
     // MARK: The file
 
     static let file = "library.bin"
-    private static let kind = "parley library 1"
+    private static let kind = "parley library 2"
 
     /// What the outline of a library depends on besides the pages' identity: each article's
     /// address and surface, in library order.
@@ -118,6 +122,13 @@ struct LibraryOutline: Sendable {
             }
         }
         w.write(diagnostics)
+        w.write(UInt64(links.count))
+        for article in links {
+            Self.write(article.alsoReported, &w)
+            Self.write(article.related, &w)
+            w.write(article.older)
+            w.write(article.newer)
+        }
         try cache.prepare()
         try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
     }
@@ -154,17 +165,21 @@ struct LibraryOutline: Sendable {
                 })
             }
             let diagnostics = try r.readDiagnostics()
+            let links = try r.readArray { r throws(ByteReader.Damaged) in
+                ArticleLinks(alsoReported: try readInts(&r), related: try readInts(&r), older: try r.readOptionalInt(), newer: try r.readOptionalInt())
+            }
             guard r.atEnd else { return nil }
             return LibraryOutline(people: people, quotes: quotes, events: events, outlets: collections[0], places: collections[1],
-                                  diagnostics: diagnostics)
+                                  diagnostics: diagnostics, links: links)
         } catch {
             return nil
         }
     }
 
     private init(people: [PersonEntry], quotes: [[QuoteRef]], events: [EventEntry], outlets: [CollectionEntry],
-                 places: [CollectionEntry], diagnostics: [Diagnostic]) {
-        (self.people, self.quotes, self.events, self.outlets, self.places, self.diagnostics) = (people, quotes, events, outlets, places, diagnostics)
+                 places: [CollectionEntry], diagnostics: [Diagnostic], links: [ArticleLinks]) {
+        (self.people, self.quotes, self.events, self.outlets, self.places) = (people, quotes, events, outlets, places)
+        (self.diagnostics, self.links) = (diagnostics, links)
     }
 
     private static func write(_ values: [Int], _ w: inout ByteWriter) {

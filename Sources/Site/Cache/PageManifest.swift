@@ -98,7 +98,7 @@ struct PageManifest: Sendable {
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
-    private static let articlesKind = "parley articles 2"
+    private static let articlesKind = "parley articles 3"
     private static let kind = "parley pages 7"
 
     /// What every page depends on besides its own inputs.
@@ -221,6 +221,7 @@ struct PageManifest: Sendable {
             a.write(article.fingerprint)
             a.write(article.analysis)
             a.write(article.surface.rest)
+            a.write(article.surface.summary)
             a.write(article.surface.quotes)
         }
         a.write(inputDiagnostics)
@@ -254,7 +255,7 @@ struct PageManifest: Sendable {
             let articles = try r.readArray { r throws(ByteReader.Damaged) in
                 ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
                              analysis: try r.readDigest(),
-                             surface: ArticleSurface(rest: try r.readDigest(), quotes: try r.readDigest()))
+                             surface: ArticleSurface(rest: try r.readDigest(), summary: try r.readDigest(), quotes: try r.readDigest()))
             }
             let inputDiagnostics = try r.readDigest()
             return r.atEnd ? (articles, inputDiagnostics) : nil

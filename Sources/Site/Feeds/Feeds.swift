@@ -53,30 +53,53 @@ struct Feeds {
         Self.siteFiles(whole, baseURL: site.baseURL).forEach(put)
 
         // The feeds of people and events: summaries, each article's entry made once.
-        var pages: [(page: String, name: String, description: String, articles: ArraySlice<Int>)] = []
-        for person in library.people {
-            let name = person.person.name
-            pages.append((person.path, name, "Articles naming \(name) in \(site.title)", person.articles.prefix(Self.limit)))
+        let pages = (library.people.indices.map(PageFeed.person) + library.events.indices.map(PageFeed.event))
+            .filter { !keep(Self.atomPath(besidePage: path(of: $0)), articles(of: $0)) }
+        pageFeeds(pages, into: put)
+        return whole
+    }
+
+    /// The page of a person or an event (by library index), whose feed is beside it.
+    enum PageFeed: Sendable, Hashable {
+        case person(Int)
+        case event(Int)
+    }
+
+    private func path(of page: PageFeed) -> String {
+        switch page {
+        case .person(let i): library.people[i].path
+        case .event(let i): library.events[i].path
         }
-        for event in library.events {
-            let name = event.event.name
-            pages.append((event.path, name, "Articles about \(name) in \(site.title)", event.articles.prefix(Self.limit)))
+    }
+
+    /// The articles of a person's or an event's feed: the newest of its list.
+    func articles(of page: PageFeed) -> ArraySlice<Int> {
+        switch page {
+        case .person(let i): library.people[i].articles.prefix(Self.limit)
+        case .event(let i): library.events[i].articles.prefix(Self.limit)
         }
-        pages = pages.filter { !keep(Self.atomPath(besidePage: $0.page), $0.articles) }
-        // Each article's entry is made once, on all cores, and found by its library index.
+    }
+
+    /// The feeds of `pages`, each handed to `put` once made (from several threads); each
+    /// article's entry is made once, on all cores.
+    func pageFeeds(_ pages: [PageFeed], into put: @Sendable (OutputFile) -> Void) {
         var listed = Array(repeating: false, count: library.articles.count)
-        for page in pages { for index in page.articles { listed[index] = true } }
+        for page in pages { for index in articles(of: page) { listed[index] = true } }
         let made = parallelMap(listed.indices.filter { listed[$0] }) { ($0, entry($0, withContent: false)) }
         var entries = [Feed.Entry?](repeating: nil, count: library.articles.count)
         for (index, entry) in made { entries[index] = entry }
-        _ = parallelMap(pages) { [contexts, entries] page in
-            let path = Self.atomPath(besidePage: page.page)
-            let feed = Feed(title: "\(page.name) — \(contexts.site.title)", description: page.description,
-                            pageURL: contexts.canonical(page.page), language: contexts.site.language, author: contexts.site.title,
-                            entries: page.articles.compactMap { entries[$0] })
+        _ = parallelMap(pages) { [self, entries] page in
+            let (name, description) = switch page {
+            case .person(let i): (library.people[i].person.name, "Articles naming \(library.people[i].person.name) in \(site.title)")
+            case .event(let i): (library.events[i].event.name, "Articles about \(library.events[i].event.name) in \(site.title)")
+            }
+            let pagePath = path(of: page)
+            let path = Self.atomPath(besidePage: pagePath)
+            let feed = Feed(title: "\(name) — \(site.title)", description: description,
+                            pageURL: contexts.canonical(pagePath), language: site.language, author: site.title,
+                            entries: articles(of: page).compactMap { entries[$0] })
             put(OutputFile(path: path, text: AtomFeed.document(feed, selfURL: contexts.canonical(path))))
         }
-        return whole
     }
 
     /// The whole-site feed in each of its formats, at the root of the site at `baseURL`.
