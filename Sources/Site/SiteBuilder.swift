@@ -489,15 +489,31 @@ public struct SiteBuilder: Sendable {
                     result.diagnostics.sort()
                     manifest.diagnostics = result.diagnostics
                 }
+                // What a later build of surface edits renders pages from, made and kept on
+                // another thread meanwhile.
+                let outlineKept: Pending<WriteError?>?
+                if !manifest.articles.isEmpty, articleLinks.allSatisfy({ $0 != nil }) {
+                    let (links, key) = (articleLinks.map { $0! }, LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
+                    outlineKept = Pending { () -> WriteError? in
+                        do throws(WriteError) {
+                            try LibraryOutline(library, links: links).save(cache, key: key)
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                } else {
+                    outlineKept = nil
+                }
+                var failure: WriteError?
                 do throws(WriteError) {
                     try manifest.save(cache, identity: pageIdentity, output: stamp)
-                    // What a later build of quote edits renders people's and events' pages from.
-                    if !manifest.articles.isEmpty, articleLinks.allSatisfy({ $0 != nil }) {
-                        try LibraryOutline(library, links: articleLinks.map { $0! })
-                            .save(cache, key: LibraryOutline.key(identity: pageIdentity, articles: manifest.articles))
-                    }
                 } catch {
-                    result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(error.description)"))
+                    failure = error
+                }
+                if let error = outlineKept?.take() { failure = failure ?? error }
+                if let failure {
+                    result.diagnostics.append(Diagnostic(.warning, step: "cache", file: cache.folder, "cannot keep the page list: \(failure.description)"))
                 }
                 timer.lap("page manifest kept")
             }
