@@ -87,6 +87,14 @@ enum BodyEdits {
         var pending: [LinkChecker.Pending]
     }
 
+    /// Whether `diagnostic` reports a broken link to `file`: to the file missing, or to an
+    /// anchor not in it (`LinkChecker`).
+    static func isBrokenLink(_ diagnostic: Diagnostic, to file: String) -> Bool {
+        guard diagnostic.step == LinkChecker.step else { return false }
+        let message = diagnostic.message
+        return message.hasSuffix(": no such file \(file)") || (message.hasSuffix("' in \(file)") && message.contains(": no element with id '"))
+    }
+
     /// The links of `rebuilt` pages to anchors of other pages, looked at among the anchors of
     /// the pages they point to: the new pages' own, the others' as the last build found them;
     /// those not there are added to each page's broken links. `files`: every file of the site.
@@ -226,7 +234,7 @@ extension SiteBuilder {
             }
             let check = checker.check(page: file, paths: known!.paths, anchors: AnchorIndex())
             guard Set(entry.anchors).isSubset(of: check.anchors),
-                  !manifest.diagnostics.contains(where: { $0.step == LinkChecker.step && $0.message.contains(file.path) }) else { return nil }
+                  !manifest.diagnostics.contains(where: { BodyEdits.isBrokenLink($0, to: file.path) }) else { return nil }
             return (PageManifest.Entry(digest: digest, paths: entry.paths, anchors: check.anchors, broken: check.broken, body: body,
                                        searchDigest: check.searchDigest), check)
         }

@@ -1,3 +1,4 @@
+import ParleyCore
 @testable import Site
 import Testing
 
@@ -30,5 +31,22 @@ struct BodySpanTests {
         #expect(span.replaced(in: changed, by: Array("<p>New</p>".utf8)) == nil)
         #expect(span.replaced(in: Array(page.prefix(20)), by: Array("<p>New</p>".utf8)) == nil)
         #expect(span.replaced(in: page, by: []) == nil)
+    }
+}
+
+/// Which page a broken link of the last build points at: a build that makes that page again
+/// goes the whole way (the link may be mended), and only then.
+struct BrokenLinkTargetTests {
+    @Test func aBrokenLinkPointsAtItsOwnTargetOnly() {
+        let missing = LinkChecker.BrokenLink(page: "articles/a/index.html", target: "../../index.html", reason: "no such file index.html").diagnostic
+        let anchor = LinkChecker.BrokenLink(page: "articles/a/index.html", target: "../../people/x/index.html#p3",
+                                            reason: LinkChecker.noAnchor("p3", "people/x/index.html")).diagnostic
+        #expect(BodyEdits.isBrokenLink(missing, to: "index.html"))
+        #expect(!BodyEdits.isBrokenLink(missing, to: "people/x/index.html"))
+        #expect(BodyEdits.isBrokenLink(anchor, to: "people/x/index.html"))
+        #expect(!BodyEdits.isBrokenLink(anchor, to: "index.html"), "the home page is not every page ending in index.html")
+        #expect(!BodyEdits.isBrokenLink(anchor, to: "x/index.html"))
+        let other = Diagnostic(.warning, step: "entities", file: "articles/a.txt", "no element with id 'p3' in index.html")
+        #expect(!BodyEdits.isBrokenLink(other, to: "index.html"))
     }
 }

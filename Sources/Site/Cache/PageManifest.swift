@@ -80,14 +80,6 @@ struct PageManifest: Sendable {
         static let all: Parts = [.pages, .articles, .report]
     }
 
-    /// The ids of every page of the site as the link check knows them, but those of the page
-    /// job whose first path is `page`.
-    func anchorIndex(except page: String) -> AnchorIndex {
-        let index = AnchorIndex()
-        index.insert(entries.filter { $0.key != page }.values.flatMap(\.anchors))
-        return index
-    }
-
     /// The entry of the page job whose files are `paths`, if it was made from `digest`.
     func entry(for paths: [String], digest: ContentDigest) -> Entry? {
         guard let entry = entries[paths[0]], entry.digest == digest, entry.paths == paths else { return nil }
