@@ -285,6 +285,9 @@ extension SiteBuilder {
                           let (newEntry, check) = checked(files[0], replacing: entry,
                                                           digest: BodyEdits.digest(replacing: entry.digest, analysis: analyses), body: span)
                     else { return nil }
+                    // Made whole, in place of its body written into the last page (an article
+                    // both edited and linking to one whose summary changed).
+                    rebuilt.removeAll { $0.key == path }
                     rebuilt.append(BodyEdits.Rebuilt(key: path, entry: newEntry, files: files, pending: check.pending))
                     // An edited article among the newest: its entry in the site's feeds.
                     if index < Feeds.limit, let edit = surfaced.first(where: { $0.index == index }) {

@@ -488,6 +488,24 @@ import Testing
             #expect(rendered > 1 && rendered < result.pageJobs / 4, "\(rendered) pages of \(result.pageJobs)")
             try project.expectSameAsFullBuild(result)
         }
+
+        // In one build, a summary edited and a paragraph added to an article listing it as related.
+        var pair: (summary: (path: String, text: String), body: String)?
+        for index in library.articles.indices.reversed() where !used.contains(index) && pair == nil {
+            let entry = library.articles[index]
+            let path = "content/" + entry.article.source.path
+            guard let edited = try Self.summaryEdited(entry, try project.read(path), inQuote: false),
+                  let other = library.articles.indices.first(where: { $0 != index && library.related(to: $0).contains(index) })
+            else { continue }
+            pair = ((path, edited), "content/" + library.articles[other].article.source.path)
+        }
+        let (summary, body) = try #require(pair)
+        try project.write(summary.path, summary.text)
+        try project.write(body, try project.read(body) + "\nFurther details were not immediately available.\n")
+        let both = try project.build()
+        let bothFromOutline = both.bodyEditsOnly
+        #expect(bothFromOutline)
+        try project.expectSameAsFullBuild(both)
     }
 
     /// Without the outline (a cache of an older Parley, or one lost), a quote edit is built the
