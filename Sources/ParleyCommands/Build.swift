@@ -33,7 +33,7 @@ public struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output = "public"
 
-    @Flag(name: .long, help: "Print the time each step took (indented: its parts, in processor time summed over threads).")
+    @Flag(name: .long, help: "Print the time each step took (indented: its parts, in processor time summed over threads), and why a build with the cache read the whole library when it did.")
     var timings = false
 
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")

@@ -47,6 +47,7 @@ func printTimings(_ result: BuildResult, swapSeconds: Double?, searchSeconds: Do
     if result.pageJobs > 0 {
         printError("pages rendered \(result.pagesRendered) of \(result.pageJobs) (the others kept from the last build)")
     }
+    if let reason = result.wholeLibraryBecause { printError("the whole library was read: \(reason)") }
 }
 
 func formatMilliseconds(_ seconds: Double) -> String {

@@ -74,6 +74,8 @@ enum BodyEdits {
         var identity: ContentDigest?
         var lastPages: Pending<PageManifest?>?
         var reusedPages: Pending<PageManifest?>?
+        /// Why the attempt was given up, once it was made.
+        var notTaken: String?
     }
 
     /// The new files of an edited article: its page and its Markdown file, with what the link
@@ -131,12 +133,17 @@ extension SiteBuilder {
         let pageIdentity = PageManifest.identity(analysis: identity, theme: theme.digest, site: site)
         // The articles of the last build first: most builds that cannot take this way (an
         // article added or removed) are told by them alone.
-        guard let last = PageManifest.loadArticles(cache, identity: pageIdentity, output: previousStamp), !last.articles.isEmpty,
-              last.articles.count == paths.count, last.inputDiagnostics == Self.digest(of: diagnostics) else { return nil }
+        carryover.notTaken = "the last build was made with other code, registries, theme or settings (or its cache is gone)"
+        guard let last = PageManifest.loadArticles(cache, identity: pageIdentity, output: previousStamp), !last.articles.isEmpty else { return nil }
+        carryover.notTaken = "articles were added or removed"
+        guard last.articles.count == paths.count else { return nil }
         var states = last.articles
         var position: [String: Int] = [:]
         for (index, state) in states.enumerated() { position[state.path] = index }
         guard paths.allSatisfy({ position[$0] != nil }) else { return nil }
+        carryover.notTaken = "the settings, the registries or the articles folder report something new"
+        guard last.inputDiagnostics == Self.digest(of: diagnostics) else { return nil }
+        carryover.notTaken = "the last build's pages could not be reused as they are"
         // The pages of the last build (with its articles, read above), and the list of the site
         // the sink starts from, are read on other threads while the articles are looked at here.
         let reusedStamp = sink.reusedStamp
@@ -166,7 +173,10 @@ extension SiteBuilder {
             if fingerprint != state.fingerprint { changed.append((index, fingerprint)) }
         }
         carryover.fingerprints = fingerprints
-        if changed.count > BodyEdits.limit { return nil }
+        if changed.count > BodyEdits.limit {
+            carryover.notTaken = "\(changed.count) articles changed (more than \(BodyEdits.limit) are built the whole way)"
+            return nil
+        }
         // Each one analyzed (or its analysis taken from the cache) and kept for the next build,
         // and what other pages show of it compared with the last build.
         let registryIndex = RegistryIndex(registry)
@@ -197,7 +207,10 @@ extension SiteBuilder {
             // What other pages show of it: the same, or only its quotes or summary changed
             // (`SurfaceEdits`).
             let surface = ArticleSurface(analyzed, summary: summary, registry: registryIndex)
-            guard surface.rest == state.surface.rest else { return nil }
+            guard surface.rest == state.surface.rest else {
+                carryover.notTaken = "what other pages show of \(state.path) changed (its title, date, people, roles, events, places or outlet)"
+                return nil
+            }
             states[index].fingerprint = fingerprint
             states[index].analysis = digest
             states[index].surface = surface
@@ -265,6 +278,7 @@ extension SiteBuilder {
         // build's library, which is kept up to date for the next.
         var outline: LibraryOutline?
         if !surfaced.isEmpty {
+            carryover.notTaken = "the pages showing the quotes or summary of \(states[surfaced[0].index].path) could not be made from the outline of the last library"
             guard var kept = LibraryOutline.load(cache, key: LibraryOutline.key(identity: pageIdentity, articles: last.articles)),
                   let made = renderSurfaceEdits(surfaced, outline: &kept, states: states, cache: cache, identity: identity,
                                                 registry: registryIndex, site: site, templates: theme.templates)

@@ -46,9 +46,12 @@ public struct BuildResult: Sendable {
     public var pagesRendered = 0
     public var pageJobs = 0
     /// Built as body edits (`BodyEdits`): only the edited articles' pages were made, from the
-    /// last build's, without building the library (`library` is then nil), and for quote
-    /// edits the pages of the people and events listing them (`QuoteEdits`).
+    /// last build's, without building the library (`library` is then nil), and for quote or
+    /// summary edits the pages showing them (`SurfaceEdits`).
     public var bodyEditsOnly = false
+    /// When a build of body or surface edits was tried and given up (the whole library was then
+    /// read): why.
+    public var wholeLibraryBecause: String?
     /// The pages the search indexer needs to look at, as a glob relative to the site; nil for
     /// every page (`SearchScope`).
     public var searchScope: String?
@@ -304,6 +307,7 @@ public struct SiteBuilder: Sendable {
         let site = analysis.site
         let library = analysis.library
         var result = BuildResult(articleCount: analysis.articleCount, library: library, diagnostics: analysis.diagnostics, timings: [])
+        result.wholeLibraryBecause = carryover.notTaken
 
         do throws(TemplateError) {
             let theme = if let carried = carryover.theme { carried } else { try loadTheme() }

@@ -281,6 +281,27 @@ import Testing
         #expect(abs(sum - steps["total"]!) < 1, "\(sum) against \(steps["total"]!)")
     }
 
+    /// With the cache, `--timings` says why a build read the whole library rather than keep the
+    /// last build's pages: here an article added.
+    @Test func theTimingsSayWhyTheWholeLibraryWasRead() throws {
+        let root = RepositoryPaths.temporaryFolder()
+        defer { try? removeTree(root) }
+        let content = root + "/content"
+        try SiteWriter(output: content).write(try DiskFileSystem().listFiles(in: basic).map {
+            OutputFile(path: $0, bytes: try DiskFileSystem().readFile(basic + "/" + $0))
+        })
+        let build = ["build", "--content", content, "--templates", templates, "--output", root + "/public", "--cache", root + "/cache",
+                     "--no-search", "--timings"]
+        #expect(try parley(build).status == 0)
+        let same = try parley(build, standardError: true).output
+        #expect(!same.contains("the whole library was read"), "\(same)")
+        let article = try #require(try DiskFileSystem().listFiles(in: content + "/articles").first)
+        let text = try DiskFileSystem().readFile(content + "/articles/" + article)
+        #expect(FileManager.default.createFile(atPath: content + "/articles/copy-" + article, contents: Data(Array("A second look\n\n".utf8) + text)))
+        let added = try parley(build, standardError: true).output
+        #expect(added.contains("the whole library was read: articles were added or removed"), "\(added)")
+    }
+
     @Test func aFailingPagefindFailsTheBuildAndKeepsThePreviousSite() throws {
         let root = RepositoryPaths.temporaryFolder()
         defer { try? removeTree(root) }
