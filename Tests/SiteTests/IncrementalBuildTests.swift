@@ -604,7 +604,8 @@ import Testing
         defer { try? removeTree(project.root) }
         let memory = BuildMemory()
         let name = "000_7f7ece3c25ce500e.txt"
-        var last = try project.build(memory: memory)
+        // The library of the whole build: the edits below change a quote, not who is listed where.
+        let first = try project.build(memory: memory)
         for (old, new) in [("in close contact", "in close and daily contact"), ("in close and daily contact", "in close and constant contact")] {
             let damaged = try Self.damageCache(of: project).filter { $0.hasPrefix("analysis/") }
             #expect(damaged.count > 40)
@@ -612,12 +613,28 @@ import Testing
             #expect(text.contains("“We are " + old))
             try project.write("content/articles/" + name, text.replacingOccurrences(of: "“We are " + old, with: "“We are " + new))
             let result = try project.build(memory: memory)
-            try Self.expectOnlyPagesShowing(name, built: last, then: result)
+            try Self.expectOnlyPagesShowing(name, built: first, then: result)
             let rewritten = try damaged.filter { try project.read("cache/" + $0) != "garbage" }
             #expect(rewritten.count == 1, "records read from the damaged files: \(rewritten.count)")
             try project.expectSameAsFullBuild(result)
-            last = result
         }
+    }
+
+    /// `parley serve` keeps the library outline in memory: a quote edit takes it from there
+    /// (here the file is gone), and the site is a full build's.
+    @Test func aProcessKeepsTheLibraryOutlineInMemory() throws {
+        let project = try Project()
+        defer { try? removeTree(project.root) }
+        let memory = BuildMemory()
+        let first = try project.build(memory: memory)
+        let library = try #require(first.library)
+        let (_, path, text, quote) = try #require(try Self.quotedPastTheSummary(library, in: project))
+        #expect(unlink(project.cache + "/library.bin") == 0)
+        try project.write(path, try Self.reworded(text, quote: quote, word: "indeed"))
+        let edited = try project.build(memory: memory)
+        let fromOutline = edited.bodyEditsOnly
+        #expect(fromOutline, "the outline kept in memory")
+        try project.expectSameAsFullBuild(edited)
     }
 
     /// What the memory holds of the manifests is used only for the output folder it was made

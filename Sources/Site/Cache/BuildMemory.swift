@@ -67,4 +67,16 @@ public final class BuildMemory: Sendable {
     func forgetManifests() {
         manifests.withLock { $0.removeAll() }
     }
+
+    /// The outline of the last library (`LibraryOutline`), with its key; nil once forgotten.
+    private let outline = Locked<(key: ContentDigest, outline: LibraryOutline)?>(nil)
+
+    func outline(key: ContentDigest) -> LibraryOutline? {
+        outline.withLock { kept in kept.flatMap { $0.key == key ? $0.outline : nil } }
+    }
+
+    /// Keeps `outline` as the cache's (nil: what the file holds is not known).
+    func keep(_ outline: LibraryOutline?, key: ContentDigest) {
+        self.outline.withLock { $0 = outline.map { (key, $0) } }
+    }
 }

@@ -129,12 +129,19 @@ struct LibraryOutline: Sendable {
             w.write(article.older)
             w.write(article.newer)
         }
-        try cache.prepare()
-        try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+        do throws(WriteError) {
+            try cache.prepare()
+            try CacheFile.write(cache.path(Self.file), kind: Self.kind, w.bytes)
+            cache.memory?.keep(self, key: key)
+        } catch {
+            cache.memory?.keep(nil, key: key)
+            throw error
+        }
     }
 
     /// The outline kept for `key`; nil when there is none, or it is damaged.
     static func load(_ cache: BuildCache, key: ContentDigest) -> LibraryOutline? {
+        if let kept = cache.memory?.outline(key: key) { return kept }
         guard var r = CacheFile.read(cache.path(file), kind: kind) else { return nil }
         do throws(ByteReader.Damaged) {
             guard try r.readDigest() == key else { return nil }
