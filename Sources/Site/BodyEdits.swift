@@ -215,7 +215,8 @@ extension SiteBuilder {
             states[index].analysis = digest
             states[index].surface = surface
             let edit = SurfaceEdits.Edit(index: index, analyzed: analyzed, summary: summary, quotesChanged: surface.quotes != state.surface.quotes,
-                                         summaryChanged: surface.summary != state.surface.summary)
+                                         summaryChanged: surface.summary != state.surface.summary,
+                                         speakersChanged: surface.speakers != state.surface.speakers)
             if edit.quotesChanged || edit.summaryChanged { surfaced.append(edit) }
             // An article whose summary changed has its page made whole (its description changed).
             if digest != state.analysis, !edit.summaryChanged { edited.append((index, analyzed, state)) }
@@ -283,7 +284,8 @@ extension SiteBuilder {
                   let made = renderSurfaceEdits(surfaced, outline: &kept, states: states, cache: cache, identity: identity,
                                                 registry: registryIndex, site: site, templates: theme.templates)
             else { return nil }
-            outline = kept
+            // Kept again when its quotes changed with their speakers; otherwise the file is right.
+            if surfaced.contains(where: \.speakersChanged) { outline = kept }
             // Listed with a digest no whole build gives, as an edited article's page is.
             var edits = ByteWriter()
             for edit in surfaced { edits.write(states[edit.index].analysis) }

@@ -27,6 +27,9 @@ enum SurfaceEdits {
         var summary: String
         var quotesChanged: Bool
         var summaryChanged: Bool
+        /// The speakers of its quotes changed (a quote added, taken away or given to another):
+        /// the outline's quotes change with them.
+        var speakersChanged: Bool
     }
 
     /// What is made again.
@@ -125,7 +128,7 @@ extension SiteBuilder {
                             templates: TemplateSet) -> [SurfaceEdits.Made]? {
         var jobs: [SiteRenderer.Job] = []
         var feeds: [Feeds.PageFeed] = []
-        for edit in edits where edit.quotesChanged {
+        for edit in edits where edit.speakersChanged {
             guard outline.replaceQuotes(of: edit.index, with: edit.analyzed.quotes, named: Set(edit.analyzed.people.map(\.person.id)))
             else { return nil }
         }

@@ -429,6 +429,24 @@ import Testing
         #expect(againFromOutline)
         try project.expectSameAsFullBuild(again)
 
+        // A quote made plain words (its marks taken away): one quote fewer, the outline's quotes
+        // brought up to date and kept again (after the edits of words only, it was left as it was).
+        let outlineFile = project.cache + "/library.bin"
+        let outlineBefore = FileFingerprint.of(outlineFile)
+        let current = try project.read(path)
+        let words = try #require(current.range(of: "surely"))
+        let open = try #require(current.range(of: "\u{201C}", options: .backwards, range: current.startIndex..<words.lowerBound))
+        let close = try #require(current.range(of: "\u{201D}", range: words.upperBound..<current.endIndex))
+        var unquoted = current
+        unquoted.removeSubrange(close)
+        unquoted.removeSubrange(open)
+        try project.write(path, unquoted)
+        let fewer = try project.build()
+        let fewerFromOutline = fewer.bodyEditsOnly
+        #expect(fewerFromOutline, "\(fewer.wholeLibraryBecause ?? "")")
+        #expect(outlineBefore != nil && FileFingerprint.of(outlineFile) != outlineBefore, "the outline kept again")
+        try project.expectSameAsFullBuild(fewer)
+
         // A second article's quote, the outline carried from the last quote edit.
         let (_, secondPath, secondText, secondQuote) = try #require(try Self.quotedPastTheSummary(library, in: project, skipping: [entry.path]))
         try project.write(secondPath, try Self.reworded(secondText, quote: secondQuote, word: "plainly"))

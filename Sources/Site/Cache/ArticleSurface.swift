@@ -21,11 +21,15 @@ struct ArticleSurface: Sendable, Equatable {
     var rest: ContentDigest
     var summary: ContentDigest
     var quotes: ContentDigest
+    /// Who says each quote, in order: what the library's outline holds of the quotes (which
+    /// person's page shows which of them), without their words.
+    var speakers: ContentDigest
 
-    init(rest: ContentDigest, summary: ContentDigest, quotes: ContentDigest) {
+    init(rest: ContentDigest, summary: ContentDigest, quotes: ContentDigest, speakers: ContentDigest) {
         self.rest = rest
         self.summary = summary
         self.quotes = quotes
+        self.speakers = speakers
     }
 
     init(_ analyzed: AnalyzedArticle, summary: String, registry: RegistryIndex) {
@@ -47,5 +51,8 @@ struct ArticleSurface: Sendable, Equatable {
             q.write(quote.paragraph)
         }
         quotes = ContentDigest.of(q.bytes)
+        var who = ByteWriter()
+        who.write(analyzed.quotes.map(\.speaker))
+        speakers = ContentDigest.of(who.bytes)
     }
 }

@@ -6,11 +6,15 @@ import Render
 /// quote's place (the article and which of its quotes), the outlets and places with their
 /// articles, the library's diagnostics, and the articles each article's page links to.
 ///
-/// A build of quote edits (`QuoteEdits`) renders the pages of the people and events that list
-/// an edited article from it: the library is made again from the outline, with the analyses of
-/// the articles those pages show read from the cache and the other articles stood in for
-/// (`ArticleEntry.standIn`), instead of reading every analysis of the archive and gathering the
-/// library again. Kept beside the page manifest, for the same identity and output.
+/// A build of surface edits (`SurfaceEdits`: an article's quotes or summary changed) renders
+/// the pages showing them from it: the library is made again from the outline, with the
+/// analyses of the articles those pages show read from the cache and the other articles stood
+/// in for (`ArticleEntry.standIn`), instead of reading every analysis of the archive and
+/// gathering the library again. Kept in the cache for the identity of the pages
+/// (`PageManifest.identity`) and the surfaces of the articles but their summaries and the words
+/// of their quotes (`key`): a body edit leaves it right, and so does an edit of a summary or of
+/// a quote's words. A process that builds again and again (`parley serve`)
+/// keeps it in memory too.
 struct LibraryOutline: Sendable {
     /// The library's people (their quotes left empty) and, by the same index, their quotes.
     var people: [PersonEntry]
@@ -69,7 +73,8 @@ struct LibraryOutline: Sendable {
     private static let kind = "parley library 2"
 
     /// What the outline of a library depends on besides the pages' identity: each article's
-    /// address and surface, in library order.
+    /// address, surface but its summary and quotes, and the speakers of its quotes, in library
+    /// order. An edit of a quote's words or of a summary leaves it as it was.
     static func key(identity: ContentDigest, articles: [PageManifest.ArticleState]) -> ContentDigest {
         var w = ByteWriter()
         w.write(identity)
@@ -78,7 +83,7 @@ struct LibraryOutline: Sendable {
             w.write(article.path)
             w.write(article.page)
             w.write(article.surface.rest)
-            w.write(article.surface.quotes)
+            w.write(article.surface.speakers)
         }
         return ContentDigest.of(w.bytes)
     }

@@ -90,7 +90,7 @@ struct PageManifest: Sendable {
     static let file = "pages.bin"
     static let previousFile = "previous.bin"
     static let articlesFile = "articles.bin"
-    private static let articlesKind = "parley articles 3"
+    private static let articlesKind = "parley articles 4"
     private static let kind = "parley pages 7"
 
     /// What every page depends on besides its own inputs.
@@ -215,6 +215,7 @@ struct PageManifest: Sendable {
             a.write(article.surface.rest)
             a.write(article.surface.summary)
             a.write(article.surface.quotes)
+            a.write(article.surface.speakers)
         }
         a.write(inputDiagnostics)
         // What this process keeps of the files follows each step (and is forgotten when one
@@ -247,7 +248,8 @@ struct PageManifest: Sendable {
             let articles = try r.readArray { r throws(ByteReader.Damaged) in
                 ArticleState(path: try r.readString(), page: try r.readString(), fingerprint: try r.readFingerprint(),
                              analysis: try r.readDigest(),
-                             surface: ArticleSurface(rest: try r.readDigest(), summary: try r.readDigest(), quotes: try r.readDigest()))
+                             surface: ArticleSurface(rest: try r.readDigest(), summary: try r.readDigest(), quotes: try r.readDigest(),
+                                                      speakers: try r.readDigest()))
             }
             let inputDiagnostics = try r.readDigest()
             return r.atEnd ? (articles, inputDiagnostics) : nil
