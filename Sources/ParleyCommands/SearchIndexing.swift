@@ -26,7 +26,7 @@ struct SearchIndexing {
     init(pagefind: Pagefind, result: BuildResult, staging: SiteWriter.Staging, cacheFolder: String?,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.pagefind = pagefind
-        (scope, pages, markedPages) = (result.searchScope, result.searchPages, result.markedPages)
+        (scope, pages, markedPages) = result.searchInputs
         self.staging = staging
         self.cacheFolder = cacheFolder
         self.environment = environment

@@ -363,7 +363,7 @@ extension SiteBuilder {
         manifest.diagnostics.sort()
         result.diagnostics = manifest.diagnostics
         result.paths = manifest.files
-        (result.searchScope, result.searchPages, result.markedPages) = SearchScope.of(manifest.searchPages)
+        result.searchMarked = manifest.searchPages
         result.pagesRendered = rebuilt.count
         result.bodyEditsOnly = true
         // As a whole build counts them: pages, not the feeds of people and events.

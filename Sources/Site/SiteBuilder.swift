@@ -52,14 +52,14 @@ public struct BuildResult: Sendable {
     /// When a build of body or surface edits was tried and given up (the whole library was then
     /// read): why.
     public var wholeLibraryBecause: String?
-    /// The pages the search indexer needs to look at, as a glob relative to the site; nil for
-    /// every page (`SearchScope`).
-    public var searchScope: String?
-    /// The digest of the paths and bytes of the pages the search indexes (`SearchScope`), when
-    /// the theme marks some.
-    public var searchPages: ContentDigest?
-    /// The pages the search indexes, by path, with their digests (`SearchParts`).
-    public var markedPages: [SearchScope.Page] = []
+    /// The pages the search indexes, with their digests, in no order (`SearchScope`).
+    public var searchMarked: [SearchScope.Page] = []
+    /// What the search index is made from (`SearchScope.of`): the glob of the pages the indexer
+    /// looks at (nil for every page), the digest of their paths and bytes (nil when the theme
+    /// marks none), and the pages by path. Worked out when asked: a build without search does not.
+    public var searchInputs: (glob: String?, digest: ContentDigest?, pages: [SearchScope.Page]) { SearchScope.of(searchMarked) }
+    /// The glob of `searchInputs`.
+    public var searchScope: String? { searchInputs.glob }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -482,7 +482,7 @@ public struct SiteBuilder: Sendable {
             }
             result.paths = paths.sorted()
             manifest.files = result.paths
-            (result.searchScope, result.searchPages, result.markedPages) = SearchScope.of(searchable)
+            result.searchMarked = searchable
             timer.lap("link check")
             if let cache, let pageIdentity, let stamp = sink.stamp, result.writeError == nil {
                 if let fingerprints = analysis.articleFingerprints, let digests = analysis.articleDigests, let registry = analysis.registryIndex {
