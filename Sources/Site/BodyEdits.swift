@@ -252,20 +252,26 @@ extension SiteBuilder {
             return (PageManifest.Entry(digest: digest, paths: entry.paths, anchors: check.anchors, broken: check.broken, body: body,
                                        searchDigest: check.searchDigest), check)
         }
+        /// The entry of the article at `index` (its page at `page`) in the site's feeds, which
+        /// carry the bodies of the newest articles with their links absolute, given its new body
+        /// (and summary, when that changed); false when the last build's feed does not hold it
+        /// as it should.
+        func updateSiteFeed(_ index: Int, page: String, body: String, summary: String? = nil) -> Bool {
+            let url = site.baseURL + String(page.dropLast("index.html".count))
+            guard var feed = manifest.siteFeed, index < feed.entries.count, feed.entries[index].url == url,
+                  feed.entries[index].contentHTML != nil else { return false }
+            feed.entries[index].contentHTML = AbsoluteLinks.resolve(body, against: url)
+            if let summary { feed.entries[index].summary = summary }
+            manifest.siteFeed = feed
+            feedChanged = true
+            return true
+        }
         for (index, analyzed, state) in edited {
             let updated = states[index]
             guard let entry = manifest.entries[state.page], let span = entry.body,
                   let page = rebuild(analyzed, at: state.page, span: span, sink: sink, registryPeople: people, registryEvents: events)
             else { return nil }
-            // The site's feeds carry the bodies of the newest articles, their links absolute.
-            if index < Feeds.limit {
-                let url = site.baseURL + String(state.page.dropLast("index.html".count))
-                guard var feed = manifest.siteFeed, index < feed.entries.count, feed.entries[index].url == url,
-                      feed.entries[index].contentHTML != nil else { return nil }
-                feed.entries[index].contentHTML = AbsoluteLinks.resolve(page.body, against: url)
-                manifest.siteFeed = feed
-                feedChanged = true
-            }
+            if index < Feeds.limit, !updateSiteFeed(index, page: state.page, body: page.body) { return nil }
             guard let (newEntry, check) = checked(page.html, replacing: entry,
                                                   digest: BodyEdits.digest(replacing: entry.digest, analysis: updated.analysis), body: page.span),
                   newEntry.paths == [page.html.path, page.markdown.path] else { return nil }
@@ -306,15 +312,8 @@ extension SiteBuilder {
                     rebuilt.removeAll { $0.key == path }
                     rebuilt.append(BodyEdits.Rebuilt(key: path, entry: newEntry, files: files, pending: check.pending))
                     // An edited article among the newest: its entry in the site's feeds.
-                    if index < Feeds.limit, let edit = surfaced.first(where: { $0.index == index }) {
-                        let url = site.baseURL + String(path.dropLast("index.html".count))
-                        guard var feed = manifest.siteFeed, index < feed.entries.count, feed.entries[index].url == url,
-                              feed.entries[index].contentHTML != nil else { return nil }
-                        feed.entries[index].contentHTML = AbsoluteLinks.resolve(body, against: url)
-                        feed.entries[index].summary = edit.summary
-                        manifest.siteFeed = feed
-                        feedChanged = true
-                    }
+                    if index < Feeds.limit, let edit = surfaced.first(where: { $0.index == index }),
+                       !updateSiteFeed(index, page: path, body: body, summary: edit.summary) { return nil }
                 case .page(let file):
                     guard let entry = manifest.entries[file.path], entry.paths == [file.path],
                           let (newEntry, check) = checked(file, replacing: entry,

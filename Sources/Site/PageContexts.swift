@@ -146,7 +146,12 @@ struct PageContexts {
     // MARK: Pages
 
     static func homePages(_ library: Library) -> Pagination {
-        Pagination(folder: "", itemCount: library.articles.count, pageSize: Pagination.homePageSize)
+        homePages(articleCount: library.articles.count)
+    }
+
+    /// The home pages of a library of `articleCount` articles.
+    static func homePages(articleCount: Int) -> Pagination {
+        Pagination(folder: "", itemCount: articleCount, pageSize: Pagination.homePageSize)
     }
 
     func home(page: Int = 1) -> TemplateObject {

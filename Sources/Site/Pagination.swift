@@ -27,6 +27,11 @@ struct Pagination: Sendable {
         return start..<min(itemCount, start + pageSize)
     }
 
+    /// The page that shows the item at `position` of the list.
+    func page(holding position: Int) -> Int {
+        position / pageSize + 1
+    }
+
     /// The navigation between pages for templates, or `false` when everything fits on one page:
     /// previous and next, and the page numbers around this one (always the first and the last),
     /// with a gap marker where numbers are left out.

@@ -59,7 +59,7 @@ public struct BuildResult: Sendable {
     /// marks none), and the pages by path. Worked out when asked: a build without search does not.
     public var searchInputs: (glob: String?, digest: ContentDigest?, pages: [SearchScope.Page]) { SearchScope.of(searchMarked) }
     /// The glob of `searchInputs`.
-    public var searchScope: String? { searchInputs.glob }
+    public var searchScope: String? { SearchScope.glob(marked: searchMarked.map(\.path)) }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

@@ -48,20 +48,20 @@ enum SurfaceEdits {
         var jobs: [SiteRenderer.Job] = []
         let people = Set(edit.analyzed.people.map(\.person.id)), events = Set(edit.analyzed.events.map(\.id))
         for (i, entry) in outline.people.enumerated() where people.contains(entry.person.id) {
-            jobs += pages(holding: index, in: entry.articles, size: PersonEntry.pageSize).map { .person(i, page: $0) }
+            jobs += pages(holding: index, in: entry).map { .person(i, page: $0) }
         }
         for (i, entry) in outline.events.enumerated() where events.contains(entry.event.id) {
-            jobs += pages(holding: index, in: entry.articles, size: EventEntry.pageSize).map { .event(i, page: $0) }
+            jobs += pages(holding: index, in: entry).map { .event(i, page: $0) }
         }
         guard edit.summaryChanged else { return jobs }
         jobs.append(.article(index))
         for (other, links) in outline.links.enumerated() where links.alsoReported.contains(index) || links.related.contains(index) {
             jobs.append(.article(other))
         }
-        jobs.append(.home(page: index / Pagination.homePageSize + 1))
+        jobs.append(.home(page: PageContexts.homePages(articleCount: outline.links.count).page(holding: index)))
         for (kind, collections) in [(CollectionKind.source, outline.outlets), (.place, outline.places)] {
             for (i, entry) in collections.enumerated() {
-                jobs += pages(holding: index, in: entry.articles, size: Pagination.collectionPageSize).map { .collection(kind, i, page: $0) }
+                jobs += pages(holding: index, in: entry).map { .collection(kind, i, page: $0) }
             }
         }
         return jobs
@@ -71,17 +71,26 @@ enum SurfaceEdits {
     static func feeds(for edit: Edit, outline: LibraryOutline) -> [Feeds.PageFeed] {
         guard edit.summaryChanged else { return [] }
         let people = Set(edit.analyzed.people.map(\.person.id)), events = Set(edit.analyzed.events.map(\.id))
-        return outline.people.indices.filter { people.contains(outline.people[$0].person.id) && outline.people[$0].articles.prefix(Feeds.limit).contains(edit.index) }
+        return outline.people.indices.filter { people.contains(outline.people[$0].person.id) && articles(of: .person($0), outline).contains(edit.index) }
             .map(Feeds.PageFeed.person)
-            + outline.events.indices.filter { events.contains(outline.events[$0].event.id) && outline.events[$0].articles.prefix(Feeds.limit).contains(edit.index) }
+            + outline.events.indices.filter { events.contains(outline.events[$0].event.id) && articles(of: .event($0), outline).contains(edit.index) }
             .map(Feeds.PageFeed.event)
     }
 
-    /// The numbers of the pages of `list` (`size` articles a page) that show `index`.
-    private static func pages(holding index: Int, in list: [Int], size: Int) -> [Int] {
+    /// The articles of a person's or an event's feed, as `outline` has the library.
+    static func articles(of feed: Feeds.PageFeed, _ outline: LibraryOutline) -> ArraySlice<Int> {
+        switch feed {
+        case .person(let i): Feeds.newest(outline.people[i].articles)
+        case .event(let i): Feeds.newest(outline.events[i].articles)
+        }
+    }
+
+    /// The numbers of the pages of `list` that show `index`.
+    private static func pages(holding index: Int, in list: some PagedArticleList) -> [Int] {
+        let pagination = Pagination(of: list)
         var pages: [Int] = []
-        for (position, article) in list.enumerated() where article == index {
-            let page = position / size + 1
+        for (position, article) in list.articles.enumerated() where article == index {
+            let page = pagination.page(holding: position)
             if pages.last != page { pages.append(page) }
         }
         return pages
@@ -103,7 +112,7 @@ enum SurfaceEdits {
             let entry = (kind == .source ? outline.outlets : outline.places)[i]
             return Array(entry.articles[Pagination(of: entry).range(page)])
         case .home(let page):
-            return Array(Pagination(folder: "", itemCount: articleCount, pageSize: Pagination.homePageSize).range(page))
+            return Array(PageContexts.homePages(articleCount: articleCount).range(page))
         case .article(let index):
             let links = outline.links[index]
             return [index] + links.alsoReported + links.related + [links.older, links.newer].compactMap { $0 }
@@ -143,20 +152,18 @@ extension SiteBuilder {
         feeds = feeds.filter { seenFeeds.insert($0).inserted }
         var read: Set<Int> = []
         for job in jobs { read.formUnion(SurfaceEdits.articlesRead(by: job, outline: outline, articleCount: states.count)) }
-        for feed in feeds {
-            switch feed {
-            case .person(let i): read.formUnion(outline.people[i].articles.prefix(Feeds.limit))
-            case .event(let i): read.formUnion(outline.events[i].articles.prefix(Feeds.limit))
-            }
-        }
+        for feed in feeds { read.formUnion(SurfaceEdits.articles(of: feed, outline)) }
         // The analyses of the articles the pages show: the edited ones as they are now, the
         // others as the last build had them (the cache holds them, under the same digest).
+        let found = states.map { SurfaceEdits.slug(ofPage: $0.page) }
+        guard found.allSatisfy({ $0 != nil }) else { return nil }
+        let slugs = found.map { $0! }
         var given: [Int: ArticleEntry] = [:]
         var wanted: [Int] = []
         for index in read.sorted() {
-            guard index < states.count, let slug = SurfaceEdits.slug(ofPage: states[index].page) else { return nil }
+            guard index < states.count else { return nil }
             if let edit = edits.first(where: { $0.index == index }) {
-                given[index] = ArticleEntry(analyzed: edit.analyzed, slug: slug, summary: edit.summary)
+                given[index] = ArticleEntry(analyzed: edit.analyzed, slug: slugs[index], summary: edit.summary)
             } else {
                 wanted.append(index)
             }
@@ -164,24 +171,15 @@ extension SiteBuilder {
         let loaded = parallelMap(wanted) { index -> ArticleEntry? in
             let state = states[index]
             guard let record = cache.loadArticle(state.path, identity: identity, registry: registry), record.digest == state.analysis,
-                  let analyzed = record.analyzed, let slug = SurfaceEdits.slug(ofPage: state.page) else { return nil }
-            return ArticleEntry(analyzed: analyzed, slug: slug, summary: record.summary)
+                  let analyzed = record.analyzed else { return nil }
+            return ArticleEntry(analyzed: analyzed, slug: slugs[index], summary: record.summary)
         }
         for (index, entry) in zip(wanted, loaded) {
             guard let entry else { return nil }
             given[index] = entry
         }
         let probe = StandInProbe()
-        var articles: [ArticleEntry] = []
-        articles.reserveCapacity(states.count)
-        for (index, state) in states.enumerated() {
-            if let entry = given[index] {
-                articles.append(entry)
-            } else {
-                guard let slug = SurfaceEdits.slug(ofPage: state.page) else { return nil }
-                articles.append(.standIn(slug: slug, probe: probe))
-            }
-        }
+        let articles = states.indices.map { given[$0] ?? .standIn(slug: slugs[$0], probe: probe) }
         let library = Library(outline: outline, articles: articles)
         guard let renderer = try? SiteRenderer(library: library, site: site, templates: templates) else { return nil }
         let links = outline.links

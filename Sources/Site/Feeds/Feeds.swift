@@ -75,9 +75,14 @@ struct Feeds {
     /// The articles of a person's or an event's feed: the newest of its list.
     func articles(of page: PageFeed) -> ArraySlice<Int> {
         switch page {
-        case .person(let i): library.people[i].articles.prefix(Self.limit)
-        case .event(let i): library.events[i].articles.prefix(Self.limit)
+        case .person(let i): Self.newest(library.people[i].articles)
+        case .event(let i): Self.newest(library.events[i].articles)
         }
+    }
+
+    /// The articles a feed beside a page listing `articles` (library indexes, newest first) holds.
+    static func newest(_ articles: [Int]) -> ArraySlice<Int> {
+        articles.prefix(limit)
     }
 
     /// The feeds of `pages`, each handed to `put` once made (from several threads); each
